@@ -1,0 +1,26 @@
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+/**
+ * Prefixes root-relative `href` and `src` attributes in lesson content with the site's base path.
+ *
+ * Authors write `/img/teams.png` and `/lessons/x/` as the site will be addressed at its root;
+ * Astro leaves Markdown URLs untouched, so without this a site deployed under a sub-path
+ * (a GitHub Pages project site) would point every such link at the wrong place.
+ * No maintained rehype plugin does only this, and it is a few lines.
+ */
+export function rehypeBasePathLinks(options: { base: string }) {
+	const base = options.base.replace(/\/+$/, '');
+	return function transformer(tree: Root) {
+		if (base === '') return;
+		visit(tree, 'element', (node: Element) => {
+			for (const attribute of ['href', 'src'] as const) {
+				const value = node.properties[attribute];
+				if (typeof value !== 'string') continue;
+				if (!value.startsWith('/') || value.startsWith('//')) continue;
+				if (value === base || value.startsWith(`${base}/`)) continue;
+				node.properties[attribute] = `${base}${value}`;
+			}
+		});
+	};
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		environment: 'node',
+		include: ['tests/**/*.test.ts'],
+		// The site is built once per run; built-site and browser tests read that build.
+		globalSetup: ['tests/support/build-site.ts'],
+		// Fixture sites are whole Astro builds: seconds each, not milliseconds.
+		testTimeout: 120_000,
+		hookTimeout: 180_000,
+	},
+});
