@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Image, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 
@@ -32,9 +33,7 @@ export function remarkValidateImages(options: { publicDir: string }) {
 	};
 }
 
-type Located = Parameters<VFile['fail']>[1];
-
-function check(url: string, alt: string, node: Located, file: VFile, publicDir: string) {
+function check(url: string, alt: string, node: Node, file: VFile, publicDir: string) {
 	if (alt.trim() === '') {
 		file.fail(
 			`Image ${url} has no alt text. Say what it shows, for learners who cannot see it: ![What the image shows](${url})`,
