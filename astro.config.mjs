@@ -2,12 +2,19 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
+import { fileURLToPath } from 'node:url';
 import { rehypeBasePathLinks } from './src/plugins/rehype/base-path-links.ts';
+import { rehypeImageAttributes } from './src/plugins/rehype/image-attributes.ts';
+import { remarkValidateImages } from './src/plugins/remark/validate-images.ts';
 
 // Where the site is deployed. A GitHub Pages project site, for example, is
 // SITE=https://<owner>.github.io BASE_PATH=/<repository>/ (see .github/workflows/deploy.yml).
 const site = process.env.SITE || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
+const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
+
+// How many of a page's first content images load eagerly; every later one is lazy.
+const eagerImages = 0;
 
 export default defineConfig({
 	site,
@@ -15,7 +22,12 @@ export default defineConfig({
 	trailingSlash: 'always',
 	markdown: {
 		processor: unified({
-			rehypePlugins: [[rehypeBasePathLinks, { base }]],
+			remarkPlugins: [[remarkValidateImages, { publicDir }]],
+			// Image attributes first: they read files by the path as written, before the base path is added.
+			rehypePlugins: [
+				[rehypeImageAttributes, { publicDir, eagerImages }],
+				[rehypeBasePathLinks, { base }],
+			],
 		}),
 	},
 	integrations: [

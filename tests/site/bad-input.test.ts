@@ -20,3 +20,26 @@ describe('a lesson with broken frontmatter', () => {
 		expect(result.output).toContain('domian');
 	});
 });
+
+describe('a lesson with a broken image', () => {
+	const lesson = (image: string) => `---\ntitle: Images\n---\n\nText.\n\n${image}\n`;
+
+	it('stops the build when the image file does not exist, naming the file, the line and the path', async () => {
+		const result = await buildFixtureSite('missing-image', {
+			'src/content/docs/lessons/images.mdx': lesson('![A diagram of the pipeline](/img/x.png)'),
+		});
+		expect(result.code).not.toBe(0);
+		expect(result.output).toMatch(/lessons\/images\.mdx:7/);
+		expect(result.output).toContain('/img/x.png');
+		expect(result.output).toContain('not found');
+	});
+
+	it('stops the build when an image has no alt text', async () => {
+		const result = await buildFixtureSite('image-without-alt', {
+			'src/content/docs/lessons/images.mdx': lesson('![](/img/teams.png)'),
+		});
+		expect(result.code).not.toBe(0);
+		expect(result.output).toMatch(/lessons\/images\.mdx:7/);
+		expect(result.output).toContain('no alt text');
+	});
+});

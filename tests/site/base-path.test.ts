@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBuiltPage } from '../support/built-page.ts';
@@ -19,6 +20,16 @@ describe('a build under a base path', () => {
 			expect(rootRelative.length, route).toBeGreaterThan(0);
 			const outside = rootRelative.filter((url) => !url.startsWith('/mlops-course/'));
 			expect(outside, `links outside the base path on /${route}`).toEqual([]);
+		}
+		// The lesson's diagrams are found at their prefixed address, and keep their display size.
+		const lesson = readBuiltPage('lessons/automate-deployment', dist);
+		const images = lesson.selectAll('.sl-markdown-content img');
+		expect(images.length).toBe(4);
+		for (const img of images) {
+			const src = String(img.properties.src);
+			expect(src).toMatch(/^\/mlops-course\/img\//);
+			expect(existsSync(join(dist, src.slice('/mlops-course/'.length))), src).toBe(true);
+			expect(Number(img.properties.width)).toBeGreaterThan(0);
 		}
 	});
 });

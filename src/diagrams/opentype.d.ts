@@ -1,0 +1,20 @@
+// opentype.js 2 ships no type declarations; these cover the few calls the diagrams make.
+declare module 'opentype.js/dist/opentype.mjs' {
+	export type PathCommand =
+		| { type: 'M' | 'L'; x: number; y: number }
+		| { type: 'Q'; x1: number; y1: number; x: number; y: number }
+		| { type: 'C'; x1: number; y1: number; x2: number; y2: number; x: number; y: number }
+		| { type: 'Z' };
+	export interface Path {
+		commands: PathCommand[];
+	}
+	export interface Font {
+		unitsPerEm: number;
+		ascender: number;
+		descender: number;
+		getPath(text: string, x: number, y: number, fontSize: number): Path;
+		getAdvanceWidth(text: string, fontSize: number): number;
+		charToGlyph(char: string): { index: number };
+	}
+	export function parse(buffer: ArrayBuffer): Font;
+}

@@ -1,0 +1,69 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Element, Root } from 'hast';
+import sharp from 'sharp';
+import { visit } from 'unist-util-visit';
+
+export interface ImageAttributesOptions {
+	/** The folder that root-relative image paths are served from. */
+	publicDir: string;
+	/**
+	 * How many of a page's first images load eagerly; the rest wait until they are scrolled near
+	 * (`loading="lazy"`). Images above the fold should not wait, images below should not compete.
+	 */
+	eagerImages: number;
+}
+
+/**
+ * Gives each `<img>` of a page's content that is served from `public/` its display `width` and
+ * `height`, so the browser reserves its space before it arrives (no layout shift), and sets
+ * `loading` and `decoding="async"`.
+ *
+ * Display size comes from the file: a PNG saved at 144 dpi (as `npm run diagrams` writes) is
+ * drawn at twice its display size, so it is shown at half its pixels; an image with no density,
+ * or 72 dpi, is shown at its pixel size. Runs before the base-path plugin, on the path as written.
+ */
+export function rehypeImageAttributes(options: ImageAttributesOptions) {
+	return async function transformer(tree: Root) {
+		const images: Element[] = [];
+		visit(tree, 'element', (node: Element) => {
+			if (node.tagName === 'img') images.push(node);
+		});
+		await Promise.all(
+			images.map(async (image, index) => {
+				image.properties.loading = index < options.eagerImages ? 'eager' : 'lazy';
+				image.properties.decoding = 'async';
+				const src = image.properties.src;
+				if (typeof src !== 'string' || !src.startsWith('/') || src.startsWith('//')) return;
+				if (image.properties.width !== undefined || image.properties.height !== undefined) return;
+				const file = join(options.publicDir, decodeURIComponent(src.replace(/[?#].*$/, '')));
+				// A missing file is reported by remark-validate-images, with the lesson's line.
+				if (!existsSync(file)) return;
+				const size = await displaySize(file);
+				if (!size) return;
+				image.properties.width = size.width;
+				image.properties.height = size.height;
+			}),
+		);
+	};
+}
+
+const cache = new Map<string, Promise<{ width: number; height: number } | undefined>>();
+
+/** Display size of an image file: its pixels divided by its pixel ratio (density / 72 dpi). */
+export function displaySize(file: string) {
+	// Keyed by modification time too, so a dev server picks up a re-rendered diagram.
+	const key = `${file}@${statSync(file).mtimeMs}`;
+	let size = cache.get(key);
+	if (!size) {
+		size = sharp(file)
+			.metadata()
+			.then(({ width, height, density }) => {
+				if (!width || !height) return undefined;
+				const ratio = density && density > 72 ? Math.max(1, Math.round(density / 72)) : 1;
+				return { width: Math.round(width / ratio), height: Math.round(height / ratio) };
+			});
+		cache.set(key, size);
+	}
+	return size;
+}
