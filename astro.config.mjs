@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { rehypeBasePathLinks } from './src/plugins/rehype/base-path-links.ts';
+import { remarkCourseAsides } from './src/plugins/remark/course-asides.ts';
 
 // Where the site is deployed. A GitHub Pages project site, for example, is
 // SITE=https://<owner>.github.io BASE_PATH=/<repository>/ (see .github/workflows/deploy.yml).
@@ -15,6 +16,9 @@ export default defineConfig({
 	trailingSlash: 'always',
 	markdown: {
 		processor: unified({
+			// Directive plugins first, the catch-all for unknown directives (course asides) last;
+			// Starlight's own asides run after these.
+			remarkPlugins: [remarkCourseAsides],
 			rehypePlugins: [[rehypeBasePathLinks, { base }]],
 		}),
 	},
