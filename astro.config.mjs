@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { rehypeBasePathLinks } from './src/plugins/rehype/base-path-links.ts';
+import { remarkComparisonTables } from './src/plugins/remark/comparison-tables.ts';
 import { remarkCourseAsides } from './src/plugins/remark/course-asides.ts';
 
 // Where the site is deployed. A GitHub Pages project site, for example, is
@@ -18,7 +19,7 @@ export default defineConfig({
 		processor: unified({
 			// Directive plugins first, the catch-all for unknown directives (course asides) last;
 			// Starlight's own asides run after these.
-			remarkPlugins: [remarkCourseAsides],
+			remarkPlugins: [remarkComparisonTables, remarkCourseAsides],
 			rehypePlugins: [[rehypeBasePathLinks, { base }]],
 		}),
 	},
