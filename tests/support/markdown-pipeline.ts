@@ -27,7 +27,7 @@ export function runDirectivePlugins(
 		data: { astro: { frontmatter: options.frontmatter ?? {} } },
 	});
 	const tree = processor.runSync(processor.parse(file), file) as Root;
-	return { tree, output: processor.stringify(tree, file) };
+	return { tree, output: String(processor.stringify(tree, file)) };
 }
 
 /** The error a plugin throws for the Markdown, with its message and line, or undefined if none. */
