@@ -106,6 +106,12 @@ describe('course asides with bad input', () => {
 		expect(directiveError(':::exam-tip{icon=star}\nText.\n:::\n')?.message).toMatch(/Unknown attribute "icon" on ":::exam-tip"\. It takes none\./);
 	});
 
+	it('stops at a known aside written with two colons, which would print as text', () => {
+		const error = directiveError('Intro.\n\n::exam-tip[Read every option]\n');
+		expect(error?.line).toBe(3);
+		expect(error?.message).toMatch(/"::exam-tip" has two colons; write ":::exam-tip"/);
+	});
+
 	it('stops at a course aside in a .md file, where a component cannot render', () => {
 		expect(directiveError(':::exam-tip\nText.\n:::\n', { path: 'lessons/plain.md' })?.message).toMatch(/rename this file to \.mdx/);
 	});

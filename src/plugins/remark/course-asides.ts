@@ -75,6 +75,12 @@ function asideProps(node: ContainerDirective, variant: CourseAsideVariant, label
 export function remarkCourseAsides() {
 	return function transformer(tree: Root, file: VFile) {
 		let count = 0;
+		// `::exam-tip` (two colons) is a leaf directive that Starlight would print as text: a typo, not prose.
+		visit(tree, 'leafDirective', (node) => {
+			if (containerDirectiveNames.includes(node.name)) {
+				file.fail(`"::${node.name}" has two colons; write ":::${node.name}" (three) and close it with ":::".`, node);
+			}
+		});
 		visit(tree, 'containerDirective', (node, index, parent) => {
 			if (!parent || index === undefined) return;
 			if (!containerDirectiveNames.includes(node.name)) {
