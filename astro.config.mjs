@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { rehypeBasePathLinks } from './src/plugins/rehype/base-path-links.ts';
 import { rehypeImageAttributes } from './src/plugins/rehype/image-attributes.ts';
 import { remarkValidateImages } from './src/plugins/remark/validate-images.ts';
+import { remarkComparisonTables } from './src/plugins/remark/comparison-tables.ts';
+import { remarkCourseAsides } from './src/plugins/remark/course-asides.ts';
 
 // Where the site is deployed. A GitHub Pages project site, for example, is
 // SITE=https://<owner>.github.io BASE_PATH=/<repository>/ (see .github/workflows/deploy.yml).
@@ -22,7 +24,9 @@ export default defineConfig({
 	trailingSlash: 'always',
 	markdown: {
 		processor: unified({
-			remarkPlugins: [[remarkValidateImages, { publicDir }]],
+			// Directive plugins first, the catch-all for unknown directives (course asides) last;
+			// Starlight's own asides run after these.
+			remarkPlugins: [remarkComparisonTables, remarkCourseAsides, [remarkValidateImages, { publicDir }]],
 			// Image attributes first: they read files by the path as written, before the base path is added.
 			rehypePlugins: [
 				[rehypeImageAttributes, { publicDir, eagerImages }],

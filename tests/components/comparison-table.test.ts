@@ -1,0 +1,77 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+import ComparisonTable from '../../src/components/ComparisonTable.astro';
+
+const props = {
+	caption: 'Features managed by DevOps and by MLOps',
+	rowHeader: 'Feature',
+	columns: ['DevOps', 'MLOps'],
+	rows: [
+		{ feature: 'Code versioning', values: ['yes', 'yes'] },
+		{ feature: 'Datasets', values: ['no', 'yes'] },
+	],
+};
+
+let container: AstroContainer;
+beforeAll(async () => {
+	container = await AstroContainer.create();
+});
+
+async function render(input: Record<string, unknown>) {
+	return fromHtml(await container.renderToString(ComparisonTable, { props: input }), { fragment: true });
+}
+
+/** What a screen reader gets from a cell: its text without anything aria-hidden. */
+function accessibleText(node: Element): string {
+	const copy = structuredClone(node);
+	const strip = (element: Element) => {
+		element.children = element.children.filter((child) => child.type !== 'element' || child.properties.ariaHidden !== 'true');
+		for (const child of element.children) if (child.type === 'element') strip(child);
+	};
+	strip(copy);
+	return toString(copy).trim();
+}
+
+describe('ComparisonTable', () => {
+	it('has a caption, column headers and a row header for each feature', async () => {
+		const tree = await render(props);
+		expect(toString(select('table > caption', tree)!)).toBe(props.caption);
+		const columns = selectAll('thead th', tree);
+		expect(columns.map((th) => th.properties.scope)).toEqual(['col', 'col', 'col']);
+		expect(columns.map((th) => toString(th))).toEqual(['Feature', 'DevOps', 'MLOps']);
+		const rowHeaders = selectAll('tbody tr > th', tree);
+		expect(rowHeaders.map((th) => th.properties.scope)).toEqual(['row', 'row']);
+		expect(rowHeaders.map((th) => toString(th))).toEqual(['Code versioning', 'Datasets']);
+	});
+
+	it('says Yes or No in every cell, and shows a different mark for each', async () => {
+		const tree = await render(props);
+		const cells = selectAll('tbody td', tree);
+		expect(cells.map(accessibleText)).toEqual(['Yes', 'Yes', 'No', 'Yes']);
+		const marks = cells.map((cell) => select('svg', cell)!);
+		for (const mark of marks) expect(mark.properties.ariaHidden).toBe('true');
+		const shape = (mark: Element) => selectAll('path', mark).map((path) => String(path.properties.d)).join(' ');
+		expect(shape(marks[2]!)).not.toBe(shape(marks[0]!));
+		expect(shape(marks[1]!)).toBe(shape(marks[0]!));
+	});
+
+	it('styles its own table, outside Starlight content styles', async () => {
+		const tree = await render(props);
+		expect(select('.not-content table', tree)).toBeDefined();
+	});
+
+	it.each([
+		['no caption', { ...props, caption: undefined }, /caption/],
+		['no columns', { ...props, columns: [] }, /columns/],
+		['no rows', { ...props, rows: [] }, /rows/],
+		['a row with too few values', { ...props, rows: [{ feature: 'Datasets', values: ['no'] }] }, /row "Datasets" has 1 value\(s\) for 2 column\(s\)/],
+		['an unknown value', { ...props, rows: [{ feature: 'Datasets', values: ['maybe', 'yes'] }] }, /rows\[0\]\.values\[0\]/],
+		['a row without a feature', { ...props, rows: [{ feature: '', values: ['no', 'yes'] }] }, /feature/],
+	])('rejects %s', async (_, input, message) => {
+		await expect(render(input)).rejects.toThrow(message);
+	});
+});

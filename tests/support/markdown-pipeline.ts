@@ -1,0 +1,42 @@
+import type { Root } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { remarkComparisonTables } from '../../src/plugins/remark/comparison-tables.ts';
+import { remarkCourseAsides } from '../../src/plugins/remark/course-asides.ts';
+
+/**
+ * Runs the project's directive plugins the way the site orders them, on a Markdown string, and
+ * returns the tree and the Markdown it stringifies to. `path` decides MDX or Markdown;
+ * `frontmatter` stands in for what Astro hands plugins; `withoutPlugins` gives the baseline.
+ */
+export function runDirectivePlugins(
+	markdown: string,
+	options: { path?: string; frontmatter?: Record<string, unknown>; withoutPlugins?: boolean } = {},
+) {
+	const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).use(remarkDirective);
+	if (!options.withoutPlugins) processor.use(remarkComparisonTables).use(remarkCourseAsides);
+	processor.use(remarkStringify);
+	const file = new VFile({
+		value: markdown,
+		path: options.path ?? 'lessons/example.mdx',
+		data: { astro: { frontmatter: options.frontmatter ?? {} } },
+	});
+	const tree = processor.runSync(processor.parse(file), file) as Root;
+	return { tree, output: String(processor.stringify(tree, file)) };
+}
+
+/** The error a plugin throws for the Markdown, with its message and line, or undefined if none. */
+export function directiveError(markdown: string, options?: Parameters<typeof runDirectivePlugins>[1]) {
+	try {
+		runDirectivePlugins(markdown, options);
+	} catch (error) {
+		const { message, line, file } = error as { message: string; line?: number; file?: string };
+		return { message, line, file };
+	}
+	return undefined;
+}
