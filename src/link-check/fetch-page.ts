@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findAnchors } from './html-anchors.ts';
+import { createAnchorCollector } from './html-anchors.ts';
 
 export interface FetchOptions {
 	/** Time allowed for one request, body included. */
@@ -79,8 +79,8 @@ export async function fetchPage(url: string, wantBody: boolean, options: FetchOp
 				return { ...base, outcome: 'alive', status, reason, isHtml };
 			}
 			try {
-				const { text, truncated, bytesRead } = await readCapped(response, options.maxBytes);
-				return { ...base, outcome: 'alive', status, reason, isHtml, anchors: findAnchors(text), truncated, bytesRead };
+				const { anchors, truncated, bytesRead } = await readAnchors(response, options.maxBytes);
+				return { ...base, outcome: 'alive', status, reason, isHtml, anchors, truncated, bytesRead };
 			} catch (error) {
 				return { ...base, outcome: 'unreachable', status, reason: `page could not be read: ${describeError(error, options)}` };
 			}
@@ -147,9 +147,10 @@ function retryAfter(response: Response, options: FetchOptions): number | undefin
 	return Math.min(Math.max(ms, 0), options.maxRetryAfterMs);
 }
 
-/** Reads at most maxBytes of the body, then lets the connection go. */
-async function readCapped(response: Response, maxBytes: number) {
-	const chunks: Uint8Array[] = [];
+/** Reads at most maxBytes of the body, collecting anchors as it goes, then lets the connection go. */
+async function readAnchors(response: Response, maxBytes: number) {
+	const collector = createAnchorCollector();
+	const decoder = new TextDecoder();
 	let bytesRead = 0;
 	let truncated = false;
 	if (response.body) {
@@ -158,7 +159,7 @@ async function readCapped(response: Response, maxBytes: number) {
 			const { done, value } = await reader.read();
 			if (done) break;
 			const room = maxBytes - bytesRead;
-			chunks.push(value.subarray(0, room));
+			collector.write(decoder.decode(value.subarray(0, room), { stream: true }));
 			bytesRead += Math.min(value.byteLength, room);
 			if (value.byteLength >= room) {
 				truncated = value.byteLength > room || !(await isAtEnd(reader));
@@ -167,7 +168,8 @@ async function readCapped(response: Response, maxBytes: number) {
 		}
 		await reader.cancel().catch(() => {});
 	}
-	return { text: new TextDecoder().decode(Buffer.concat(chunks)), truncated, bytesRead };
+	collector.write(decoder.decode());
+	return { anchors: collector.end(), truncated, bytesRead };
 }
 
 /** After exactly maxBytes, whether the page ended there too (then nothing was cut). */
