@@ -22,6 +22,8 @@ const page = (body: string) => `<!doctype html><html><head><title>t</title></hea
 /** How many times each path was asked for, to answer differently the second time. */
 const seen = new Map<string, number>();
 let hugeBytesSent = 0;
+let inFlight = 0;
+let mostInFlight = 0;
 
 function handler(req: IncomingMessage, res: ServerResponse) {
 	const path = req.url ?? '/';
@@ -31,6 +33,15 @@ function handler(req: IncomingMessage, res: ServerResponse) {
 		res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
 		res.end(req.method === 'HEAD' ? undefined : body);
 	};
+	if (path.startsWith('/slow/')) {
+		inFlight++;
+		mostInFlight = Math.max(mostInFlight, inFlight);
+		setTimeout(() => {
+			inFlight--;
+			html(200);
+		}, 50);
+		return;
+	}
 	switch (path) {
 		case '/ok':
 			return html(200);
@@ -223,6 +234,14 @@ describe('checkLinks against a local server', () => {
 		expect(await checkOne('/forbidden', config)).toMatchObject({ category: 'unverified' });
 		const other: LinkCheckConfig = { skip: [], unverifiableOn403: [{ host: 'example.org', reason: 'x' }] };
 		expect(await checkOne('/forbidden', other)).toMatchObject({ category: 'broken' });
+	});
+
+	it('asks one host for no more than perHostConcurrency pages at once', async () => {
+		const sources = [{ file: 'a.mdx', line: 1 }];
+		const links = new Map(Array.from({ length: 6 }, (_, i) => [`${server.url}/slow/${i}`, sources] as const));
+		const results = await checkLinks(links, noConfig, { ...fast, perHostConcurrency: 2, concurrency: 8 });
+		expect(results.every((r) => r.category === 'alive')).toBe(true);
+		expect(mostInFlight).toBe(2);
 	});
 
 	it('does not request a skipped URL', async () => {
