@@ -33,8 +33,14 @@ export interface PageResult {
 	isHtml?: boolean;
 }
 
-// Servers that refuse HEAD say so with these; the same URL is then asked with GET.
-const headRefused = new Set([403, 405, 501]);
+/**
+ * Servers that refuse HEAD say so with 405 or 501, and some with 403 or even 404, while GET works.
+ * Any such answer is asked again with GET before the link is called broken: one extra request
+ * for a dead link is cheaper than a false alarm.
+ */
+function headRefused(status: number): boolean {
+	return (status >= 400 && status < 500 && status !== 429) || status === 501;
+}
 
 /**
  * Fetches a page the way a browser would reach it, following redirects one by one so that a
@@ -47,7 +53,7 @@ export async function fetchPage(url: string, wantBody: boolean, options: FetchOp
 	const visited = new Set([current]);
 	for (let redirects = 0; ; ) {
 		let answer = await requestWithRetries(current, method, options);
-		if ('response' in answer && method === 'HEAD' && headRefused.has(answer.response.status)) {
+		if ('response' in answer && method === 'HEAD' && headRefused(answer.response.status)) {
 			await discard(answer.response);
 			method = 'GET';
 			answer = await requestWithRetries(current, method, options);

@@ -62,6 +62,8 @@ function handler(req: IncomingMessage, res: ServerResponse) {
 			return count === 1 ? html(503) : html(200);
 		case '/no-head':
 			return req.method === 'HEAD' ? html(405) : html(200);
+		case '/head-says-missing':
+			return req.method === 'HEAD' ? html(404) : html(200);
 		case '/forbidden':
 		case '/blocked-by-bot-wall':
 			return html(403);
@@ -152,6 +154,11 @@ describe('checkLinks against a local server', () => {
 	it('falls back to GET when HEAD is refused with 405', async () => {
 		expect(await checkOne('/no-head')).toMatchObject({ ok: true, category: 'alive', status: 200 });
 		expect(server.requests.filter((r) => r.path === '/no-head').map((r) => r.method)).toEqual(['HEAD', 'GET']);
+	});
+
+	it('asks again with GET before calling a link broken on a HEAD 404', async () => {
+		expect(await checkOne('/head-says-missing')).toMatchObject({ category: 'alive', status: 200 });
+		expect(server.requests.filter((r) => r.path === '/head-says-missing').map((r) => r.method)).toEqual(['HEAD', 'GET']);
 	});
 
 	it('ends within its bound on a server that never answers, as unreachable', async () => {
