@@ -69,7 +69,12 @@ export async function fetchPage(url: string, wantBody: boolean, options: FetchOp
 			if (redirects >= options.maxRedirects) {
 				return { ...base, outcome: 'gone', status, reason: `too many redirects (more than ${options.maxRedirects})` };
 			}
-			const next = new URL(location, current);
+			let next: URL;
+			try {
+				next = new URL(location, current);
+			} catch {
+				return { ...base, outcome: 'gone', status, reason: `redirect (${status}) to an invalid address: ${location}` };
+			}
 			next.hash = '';
 			if (visited.has(next.href)) return { ...base, outcome: 'gone', status, reason: `redirect loop back to ${next.href}` };
 			visited.add(next.href);
