@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import type { Nodes, Root } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+/** Where a link is used: a file (relative to the working directory, with `/`) and a line. */
+export interface LinkSource {
+	file: string;
+	line: number;
+}
+
+/** A file or folder that cannot be read as lessons. */
+export class InputError extends Error {}
+
+const lessonExtensions = new Set(['.md', '.mdx']);
+
+/**
+ * Every external http(s) link in the given lesson files and folders, each URL once, with every
+ * place it is used, in the order the URLs first appear.
+ */
+export function findExternalLinks(paths: string[], cwd = process.cwd()): Map<string, LinkSource[]> {
+	const links = new Map<string, LinkSource[]>();
+	for (const file of lessonFiles(paths, cwd)) {
+		const shown = relative(cwd, file).split(sep).join('/');
+		for (const { url, line } of linksInFile(file)) {
+			const sources = links.get(url) ?? [];
+			sources.push({ file: shown, line });
+			links.set(url, sources);
+		}
+	}
+	return links;
+}
+
+function lessonFiles(paths: string[], cwd: string): string[] {
+	const files: string[] = [];
+	for (const path of paths) {
+		const full = join(cwd, path);
+		let stats;
+		try {
+			stats = statSync(full);
+		} catch {
+			throw new InputError(`${path}: no such file or folder`);
+		}
+		if (stats.isDirectory()) {
+			const inside = readdirSync(full, { recursive: true, encoding: 'utf8' })
+				.filter((name) => lessonExtensions.has(extname(name)))
+				.sort()
+				.map((name) => join(full, name));
+			files.push(...inside);
+		} else if (lessonExtensions.has(extname(full))) {
+			files.push(full);
+		} else {
+			throw new InputError(`${path}: not a lesson file (.md or .mdx)`);
+		}
+	}
+	return [...new Set(files)];
+}
+
+/** Links in one file, parsed as the site parses it: MDX syntax only in `.mdx`, where it is valid. */
+function linksInFile(file: string): { url: string; line: number }[] {
+	const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkDirective);
+	if (extname(file) === '.mdx') processor.use(remarkMdx);
+	let tree: Root;
+	try {
+		tree = processor.parse(readFileSync(file, 'utf8')) as Root;
+	} catch (error) {
+		throw new InputError(`${file}: cannot be read as Markdown: ${(error as Error).message}`);
+	}
+	const found: { url: string; line: number }[] = [];
+	visit(tree, (node: Nodes) => {
+		const line = node.position?.start.line ?? 0;
+		if (node.type === 'link' || node.type === 'definition') {
+			found.push({ url: node.url, line });
+		} else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+			for (const attribute of node.attributes) {
+				if (attribute.type === 'mdxJsxAttribute' && attribute.name === 'href' && typeof attribute.value === 'string') {
+					found.push({ url: attribute.value, line: attribute.position?.start.line ?? line });
+				}
+			}
+		}
+	});
+	return found.filter(({ url }) => /^https?:\/\//i.test(url.trim())).map(({ url, line }) => ({ url: url.trim(), line }));
+}
