@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { rehypeBasePathLinks } from './src/plugins/rehype/base-path-links.ts';
+import { remarkKnowledgeCheck } from './src/plugins/remark/knowledge-check.ts';
 
 // Where the site is deployed. A GitHub Pages project site, for example, is
 // SITE=https://<owner>.github.io BASE_PATH=/<repository>/ (see .github/workflows/deploy.yml).
@@ -15,6 +16,8 @@ export default defineConfig({
 	trailingSlash: 'always',
 	markdown: {
 		processor: unified({
+			// First: the course-asides plugin that runs later rejects container directives it does not own.
+			remarkPlugins: [remarkKnowledgeCheck],
 			rehypePlugins: [[rehypeBasePathLinks, { base }]],
 		}),
 	},
