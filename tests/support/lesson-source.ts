@@ -38,7 +38,7 @@ function parseLesson(path: string): Root {
 		.parse(readFileSync(path, 'utf8')) as Root;
 }
 
-function isKnowledgeCheck(node: { type: string; name?: string }): node is ContainerDirective {
+function isKnowledgeCheck(node: { type: string; name?: string | null }): node is ContainerDirective {
 	return node.type === 'containerDirective' && node.name === 'knowledge-check';
 }
 
