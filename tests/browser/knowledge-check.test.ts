@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, chromiumMissingMessage, chromiumRequired, launchChromium } from '../support/chromium.ts';
 import { builtSiteDir } from '../support/paths.ts';
@@ -16,7 +16,6 @@ it.runIf(!chromiumAvailable && chromiumRequired)('has Chromium to run the browse
 describe.skipIf(!chromiumAvailable)(`knowledge check in a browser${chromiumAvailable ? '' : ` (skipped: ${chromiumMissingMessage})`}`, () => {
 	let server: StaticServer;
 	let browser: Browser;
-	const contexts: BrowserContext[] = [];
 
 	beforeAll(async () => {
 		server = await serveStatic(builtSiteDir);
@@ -28,9 +27,11 @@ describe.skipIf(!chromiumAvailable)(`knowledge check in a browser${chromiumAvail
 		await server?.close();
 	});
 
-	async function openLesson(options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark' } = {}) {
-		const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-		contexts.push(context);
+	/** Opens the lesson in a fresh context (closed with the browser), recording every request path. */
+	async function openLesson(options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark'; initScript?: string } = {}) {
+		const { initScript, ...contextOptions } = options;
+		const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+		if (initScript) await context.addInitScript(initScript);
 		const page = await context.newPage();
 		const requested: string[] = [];
 		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -61,6 +62,22 @@ describe.skipIf(!chromiumAvailable)(`knowledge check in a browser${chromiumAvail
 		await loaded;
 		await page.locator('knowledge-check:defined').first().waitFor({ state: 'attached' });
 		expect(requested.filter((path) => interactiveModule.test(path))).toHaveLength(1);
+	});
+
+	it('also loads its script on the first touch, where the viewport never reports the check', async () => {
+		// An observer that never fires leaves only the focusin/pointerdown path.
+		const { page, requested } = await openLesson({
+			initScript: 'window.IntersectionObserver = class { observe() {} disconnect() {} unobserve() {} takeRecords() { return []; } };',
+		});
+		const check = page.locator('knowledge-check').first();
+		await check.scrollIntoViewIfNeeded();
+		await page.waitForTimeout(500);
+		expect(requested.filter((path) => interactiveModule.test(path))).toEqual([]);
+		await check.getByLabel('ML engineers').click();
+		await page.locator('knowledge-check:defined').first().waitFor({ state: 'attached' });
+		expect(await check.getByLabel('ML engineers').isChecked()).toBe(true);
+		await check.getByRole('button', { name: 'Check' }).click();
+		await expect.poll(() => check.getByRole('status').textContent()).toMatch(/^Right\./);
 	});
 
 	it('confirms a right answer, says why, and announces it', async () => {
