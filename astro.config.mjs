@@ -9,6 +9,7 @@ import { rehypeImageAttributes } from './src/plugins/rehype/image-attributes.ts'
 import { remarkValidateImages } from './src/plugins/remark/validate-images.ts';
 import { remarkComparisonTables } from './src/plugins/remark/comparison-tables.ts';
 import { remarkCourseAsides } from './src/plugins/remark/course-asides.ts';
+import { remarkKnowledgeCheck } from './src/plugins/remark/knowledge-check.ts';
 
 // Where the site is deployed. A GitHub Pages project site, for example, is
 // SITE=https://<owner>.github.io BASE_PATH=/<repository>/ (see .github/workflows/deploy.yml).
@@ -27,7 +28,12 @@ export default defineConfig({
 		processor: unified({
 			// Directive plugins first, the catch-all for unknown directives (course asides) last;
 			// Starlight's own asides run after these.
-			remarkPlugins: [remarkComparisonTables, remarkCourseAsides, [remarkValidateImages, { publicDir }]],
+			remarkPlugins: [
+				remarkKnowledgeCheck,
+				remarkComparisonTables,
+				remarkCourseAsides,
+				[remarkValidateImages, { publicDir }],
+			],
 			// Image attributes first: they read files by the path as written, before the base path is added.
 			rehypePlugins: [
 				[rehypeImageAttributes, { publicDir, eagerImages }],

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchChromium } from '../support/browser.ts';
 import { builtSiteDir } from '../support/paths.ts';
-import { serveDirectory } from '../support/static-server.ts';
+import { serveStatic } from '../support/static-server.ts';
 
 /** Set SCREENSHOTS_DIR to keep a full-page picture of each case for a human to look at. */
 const screenshotsDir = process.env.SCREENSHOTS_DIR;
@@ -18,10 +18,10 @@ const cases = [
 
 describe.skipIf(!chromiumPath)('the lesson in a browser', () => {
 	let browser: Browser;
-	let site: Awaited<ReturnType<typeof serveDirectory>>;
+	let site: Awaited<ReturnType<typeof serveStatic>>;
 
 	beforeAll(async () => {
-		site = await serveDirectory(builtSiteDir);
+		site = await serveStatic(builtSiteDir);
 		browser = await launchChromium();
 		if (screenshotsDir) mkdirSync(screenshotsDir, { recursive: true });
 	});
@@ -35,7 +35,7 @@ describe.skipIf(!chromiumPath)('the lesson in a browser', () => {
 		const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: theme });
 		await context.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
 		const page = await context.newPage();
-		await page.goto(`${site.url}/lessons/automate-deployment/`);
+		await page.goto(`${site.origin}/lessons/automate-deployment/`);
 		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
 		// Nothing makes the page scroll sideways, and the table needs no scrolling of its own.
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

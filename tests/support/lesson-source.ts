@@ -7,7 +7,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { SKIP, visit } from 'unist-util-visit';
 
 /** Collapses whitespace and typographic variants so source text and rendered text compare equal. */
 export function normalizeText(text: string): string {
@@ -27,21 +28,34 @@ export interface LessonSource {
 	links: { url: string; text: string }[];
 }
 
-/** Reads what a lesson's MDX says, as a maintainer wrote it, to derive what the built page must show. */
-export function readLessonSource(path: string): LessonSource {
-	const tree = unified()
+function parseLesson(path: string): Root {
+	return unified()
 		.use(remarkParse)
 		.use(remarkFrontmatter)
 		.use(remarkMdx)
 		.use(remarkGfm)
 		.use(remarkDirective)
 		.parse(readFileSync(path, 'utf8')) as Root;
+}
+
+function isKnowledgeCheck(node: { type: string; name?: string | null }): node is ContainerDirective {
+	return node.type === 'containerDirective' && node.name === 'knowledge-check';
+}
+
+/**
+ * Reads what a lesson's MDX says, as a maintainer wrote it, to derive what the built page must show.
+ * Knowledge checks are left out: they render as a form plus an answer key, not in source order,
+ * and readKnowledgeChecks below derives what they must show.
+ */
+export function readLessonSource(path: string): LessonSource {
+	const tree = parseLesson(path);
 	// A hard line break renders as a line break, which reads as a space.
 	visit(tree, 'break', (node) => {
 		Object.assign(node, { type: 'text', value: ' ' });
 	});
 	const source: LessonSource = { headings: [], paragraphs: [], listItems: [], links: [] };
 	visit(tree, (node) => {
+		if (isKnowledgeCheck(node)) return SKIP;
 		if (node.type === 'heading') {
 			source.headings.push({ depth: (node as Heading).depth, text: normalizeText(toString(node)) });
 		} else if (node.type === 'paragraph') {
@@ -55,4 +69,36 @@ export function readLessonSource(path: string): LessonSource {
 		}
 	});
 	return source;
+}
+
+export interface KnowledgeCheckSource {
+	question: string;
+	options: { text: string; correct: boolean; explanation: string }[];
+	/** The explanation for the whole question (paragraphs after the options), or ''. */
+	explanation: string;
+}
+
+/**
+ * Reads the lesson's knowledge checks independently of the plugin: the label is the question, each
+ * task-list item's first line its option, the rest of the item its explanation.
+ */
+export function readKnowledgeChecks(path: string): KnowledgeCheckSource[] {
+	const checks: KnowledgeCheckSource[] = [];
+	visit(parseLesson(path), (node) => {
+		if (!isKnowledgeCheck(node)) return;
+		const [label, ...body] = node.children;
+		const list = body.find((child) => child.type === 'list');
+		const after = list ? body.slice(body.indexOf(list) + 1) : [];
+		checks.push({
+			question: normalizeText(toString(label!)),
+			options: (list?.children ?? []).map((item) => {
+				const [firstLine = '', ...rest] = toString(item.children[0]!).split('\n');
+				const more = item.children.slice(1).map((child) => toString(child));
+				return { text: normalizeText(firstLine), correct: item.checked === true, explanation: normalizeText([...rest, ...more].join(' ')) };
+			}),
+			explanation: normalizeText(after.map((child) => toString(child)).join(' ')),
+		});
+		return SKIP;
+	});
+	return checks;
 }

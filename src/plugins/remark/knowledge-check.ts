@@ -1,0 +1,126 @@
+import { fileURLToPath } from 'node:url';
+import type { Root, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { knowledgeCheckName, parseKnowledgeCheck, type KnowledgeCheck } from './knowledge-check-parse.ts';
+
+/** The component every knowledge check renders with; imported into the page under a name authors will not use. */
+const componentPath = fileURLToPath(new URL('../../components/KnowledgeCheck.astro', import.meta.url)).replaceAll('\\', '/');
+const componentName = 'KnowledgeCheckFromDirective';
+
+/** `import KnowledgeCheckFromDirective from '/…/KnowledgeCheck.astro'`, as MDX's compiler expects it (with its ESTree). */
+function componentImport(): MdxjsEsm {
+	const source = JSON.stringify(componentPath);
+	return {
+		type: 'mdxjsEsm',
+		value: `import ${componentName} from ${source};`,
+		data: {
+			estree: {
+				type: 'Program',
+				sourceType: 'module',
+				body: [
+					{
+						type: 'ImportDeclaration',
+						specifiers: [{ type: 'ImportDefaultSpecifier', local: { type: 'Identifier', name: componentName } }],
+						source: { type: 'Literal', value: componentPath, raw: source },
+						attributes: [],
+					},
+				],
+			},
+		},
+	};
+}
+
+/** A JSX prop whose value is a list of booleans, e.g. `correct={[false, true]}`. */
+function booleanListAttribute(name: string, values: boolean[]): MdxJsxAttribute {
+	return {
+		type: 'mdxJsxAttribute',
+		name,
+		value: {
+			type: 'mdxJsxAttributeValueExpression',
+			value: JSON.stringify(values),
+			data: {
+				estree: {
+					type: 'Program',
+					sourceType: 'module',
+					body: [
+						{
+							type: 'ExpressionStatement',
+							expression: {
+								type: 'ArrayExpression',
+								elements: values.map((value) => ({ type: 'Literal', value, raw: String(value) })),
+							},
+						},
+					],
+				},
+			},
+		},
+	};
+}
+
+/** `<Fragment slot="name">…</Fragment>`: hands Markdown content to a named slot of the component, unwrapped. */
+function slot(name: string, children: RootContent[]): MdxJsxFlowElement {
+	return {
+		type: 'mdxJsxFlowElement',
+		name: 'Fragment',
+		attributes: [{ type: 'mdxJsxAttribute', name: 'slot', value: name }],
+		children: children as MdxJsxFlowElement['children'],
+	};
+}
+
+/** The component element for one parsed check; its Markdown stays in the tree so later plugins (base path) see it. */
+function componentElement(check: KnowledgeCheck, id: string, node: ContainerDirective): MdxJsxFlowElement {
+	const slots = [slot('question', check.question)];
+	check.options.forEach((option, index) => {
+		slots.push(slot(`option-${index}`, option.label));
+		if (option.explanation.length > 0) slots.push(slot(`explanation-${index}`, option.explanation));
+	});
+	if (check.explanation.length > 0) slots.push(slot('explanation', check.explanation));
+	return {
+		type: 'mdxJsxFlowElement',
+		name: componentName,
+		attributes: [
+			{ type: 'mdxJsxAttribute', name: 'id', value: id },
+			booleanListAttribute(
+				'correct',
+				check.options.map((option) => option.correct),
+			),
+		],
+		children: slots,
+		position: node.position,
+	};
+}
+
+/**
+ * Turns `:::knowledge-check[Question]` containers into the KnowledgeCheck component.
+ *
+ * Registered first among the remark plugins, so it sees the directives before Starlight's asides
+ * plugin and the course-asides plugin, which reject container names they do not own. Text and leaf
+ * directives of the same name are mistakes too (`::knowledge-check` renders nothing useful), so they
+ * stop the build rather than turn into stray text.
+ */
+export function remarkKnowledgeCheck() {
+	return function transformer(tree: Root, file: VFile) {
+		let count = 0;
+		visit(tree, (node, index, parent) => {
+			if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') return;
+			if (node.name !== knowledgeCheckName) return;
+			if (node.type !== 'containerDirective') {
+				file.fail(`Write a knowledge check as a container: ":::${knowledgeCheckName}[Question?]", a task list, then ":::"`, node);
+			}
+			// The component is an Astro component: only MDX can render it.
+			if (file.path && !file.path.endsWith('.mdx')) {
+				file.fail(`:::${knowledgeCheckName} works in .mdx files only; rename ${file.basename} to .mdx`, node);
+			}
+			if (!parent || index === undefined) return;
+			const check = parseKnowledgeCheck(node, file);
+			count += 1;
+			parent.children[index] = componentElement(check, `knowledge-check-q${count}`, node) as RootContent;
+			return SKIP;
+		});
+		if (count > 0) tree.children.unshift(componentImport());
+	};
+}

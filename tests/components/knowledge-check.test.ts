@@ -1,0 +1,115 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+import KnowledgeCheck from '../../src/components/KnowledgeCheck.astro';
+
+let container: AstroContainer;
+beforeAll(async () => {
+	container = await AstroContainer.create();
+});
+
+const teamSlots = {
+	question: 'Which team is responsible for model deployment?',
+	'option-0': 'Data engineers',
+	'explanation-0': '<p>They source, clean and process data.</p>',
+	'option-1': 'ML <em>engineers</em>',
+	'explanation-1': '<p>They deploy models.</p>',
+};
+
+async function render(props: Record<string, unknown>, slots: Record<string, string> = teamSlots) {
+	const html = await container.renderToString(KnowledgeCheck, { props, slots });
+	const tree = fromHtml(html, { fragment: true });
+	const text = (selector: string) => {
+		const node = select(selector, tree);
+		return node ? toString(node).replace(/\s+/g, ' ').trim() : undefined;
+	};
+	return { html, tree, text, all: (selector: string) => selectAll(selector, tree) };
+}
+
+describe('KnowledgeCheck', () => {
+	it('renders the question as the legend of a fieldset, with one radio per option when one answer is right', async () => {
+		const check = await render({ id: 'kc-teams', correct: [false, true] });
+		expect(check.text('fieldset > legend')).toBe('Which team is responsible for model deployment?');
+		const inputs = check.all('fieldset input');
+		expect(inputs.map((input) => input.properties.type)).toEqual(['radio', 'radio']);
+		expect(new Set(inputs.map((input) => input.properties.name))).toEqual(new Set(['kc-teams']));
+		const labels = check.all('fieldset label').map((label) => [label.properties.htmlFor, toString(label).trim()]);
+		expect(labels).toEqual([
+			[['kc-teams-option-1'], 'Data engineers'],
+			[['kc-teams-option-2'], 'ML engineers'],
+		]);
+		expect(check.text('.kc-hint')).toBe('Choose one answer.');
+	});
+
+	it('uses checkboxes when several answers are right', async () => {
+		const check = await render({ id: 'kc-many', correct: [true, true] });
+		expect(check.all('fieldset input').map((input) => input.properties.type)).toEqual(['checkbox', 'checkbox']);
+		expect(check.text('.kc-hint')).toBe('Choose every right answer.');
+	});
+
+	it('reveals the answer and every explanation in a details element, which needs no script', async () => {
+		const check = await render({ id: 'kc-teams', correct: [false, true] });
+		expect(check.text('details > summary')).toBe('Show the answer and explanations');
+		const flat = (node: Element | undefined) => (node ? toString(node).replace(/\s+/g, ' ').trim() : undefined);
+		const key = check.all('details .kc-key > li').map((li) => [flat(select('.kc-key-option', li)), flat(select('.kc-key-explanation', li))]);
+		expect(key).toEqual([
+			['Not right: Data engineers', 'They source, clean and process data.'],
+			['Right: ML engineers', 'They deploy models.'],
+		]);
+	});
+
+	it('has a polite live region for feedback, and hides the buttons that need the script', async () => {
+		const check = await render({ id: 'kc-teams', correct: [false, true] });
+		const live = select('[aria-live="polite"]', check.tree) as Element;
+		expect(live.properties.role).toBe('status');
+		expect(select('.kc-actions', check.tree)?.properties.hidden).toBe(true);
+		expect(check.all('button').map((button) => [toString(button), button.properties.type])).toEqual([
+			['Check', 'button'],
+			['Try again', 'button'],
+		]);
+	});
+
+	it('loads its interactive module from a script, not inline in the markup', async () => {
+		const check = await render({ id: 'kc-teams', correct: [false, true] });
+		expect(check.html).not.toContain('customElements.define');
+	});
+
+	it('accepts one explanation for the whole question instead of one per option', async () => {
+		const check = await render(
+			{ id: 'kc-q', correct: [true, false] },
+			{ question: 'Q?', 'option-0': 'A', 'option-1': 'B', explanation: '<p>Because.</p>' },
+		);
+		expect(check.text('details .kc-key + .kc-key-explanation')).toBe('Because.');
+	});
+});
+
+function withoutSlot(name: string) {
+	return Object.fromEntries(Object.entries(teamSlots).filter(([slot]) => slot !== name));
+}
+
+describe('KnowledgeCheck rejects a check a learner could not answer', () => {
+	const cases: [string, Record<string, unknown>, Record<string, string>, RegExp][] = [
+		['a missing id', { correct: [false, true] }, teamSlots, /"id" must be/],
+		['an id that is not an HTML id', { id: '1 two', correct: [false, true] }, teamSlots, /"id" must be/],
+		['no right option', { id: 'kc', correct: [false, false] }, teamSlots, /no option is marked correct/],
+		['a single option', { id: 'kc', correct: [true] }, teamSlots, /needs 2 to 6 options; got 1/],
+		['seven options', { id: 'kc', correct: [true, ...Array(6).fill(false)] }, teamSlots, /got 7/],
+		['answers that are not true/false', { id: 'kc', correct: ['yes', 'no'] }, teamSlots, /list of true\/false/],
+		['no question', { id: 'kc', correct: [false, true] }, withoutSlot('question'), /"question" slot is empty/],
+		['an option without words', { id: 'kc', correct: [false, true, false] }, teamSlots, /"option-2"/],
+		[
+			'an option without explanation and no question explanation',
+			{ id: 'kc', correct: [false, true] },
+			{ question: 'Q?', 'option-0': 'A', 'option-1': 'B', 'explanation-0': '<p>Why.</p>' },
+			/give an "explanation" slot/,
+		],
+	];
+	for (const [name, props, slots, message] of cases) {
+		it(name, async () => {
+			await expect(render(props, slots)).rejects.toThrow(message);
+		});
+	}
+});
