@@ -25,6 +25,8 @@ export default defineConfig({
 				'An MLOps course module: continuous integration and delivery for ML, the teams in the ML process, nonfunctional requirements, automated testing and SageMaker Projects.',
 			favicon: '/favicon.svg',
 			lastUpdated: false,
+			// Accessible search button; Pagefind's UI loads on first use (see the component).
+			components: { Search: './src/components/Search.astro' },
 			sidebar: [
 				{ label: 'Course overview', link: '/' },
 				{ label: 'Deployment and orchestration', items: [{ autogenerate: { directory: 'lessons' } }] },
