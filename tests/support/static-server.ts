@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import compression from 'compression';
+import sirv from 'sirv';
+
+export interface StaticServer {
+	/** Origin with a trailing slash, e.g. http://127.0.0.1:40123/ */
+	url: string;
+	close: () => Promise<void>;
+}
+
+/**
+ * Serves a built site the way a static host does: files as they are, gzip when the client accepts
+ * it, and the site's 404 page with status 404 for anything missing. Loopback only, ephemeral port.
+ */
+export async function startStaticServer(root: string): Promise<StaticServer> {
+	const gzip = compression();
+	const files = sirv(root, { dev: false, etag: true, dotfiles: false });
+	const notFoundPage = readFileSync(join(root, '404.html'));
+	const server: Server = createServer((req, res) => {
+		gzip(req as never, res as never, () => {
+			files(req, res, () => {
+				res.statusCode = 404;
+				res.setHeader('Content-Type', 'text/html; charset=utf-8');
+				res.end(notFoundPage);
+			});
+		});
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/`,
+		close: () =>
+			new Promise((resolve, reject) => {
+				server.closeAllConnections();
+				server.close((error) => (error ? reject(error) : resolve()));
+			}),
+	};
+}
