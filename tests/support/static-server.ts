@@ -14,18 +14,24 @@ export interface StaticServer {
 /**
  * Serves a built site the way a static host does: files as they are, gzip when the client accepts
  * it, and the site's 404 page with status 404 for anything missing. Loopback only, ephemeral port.
+ * With `base` (e.g. "/mlops-course/") the site is served under that path, as on a project site.
  */
-export async function startStaticServer(root: string): Promise<StaticServer> {
+export async function startStaticServer(root: string, base = '/'): Promise<StaticServer> {
 	const gzip = compression();
 	const files = sirv(root, { dev: false, etag: true, dotfiles: false });
 	const notFoundPage = readFileSync(join(root, '404.html'));
 	const server: Server = createServer((req, res) => {
 		gzip(req as never, res as never, () => {
-			files(req, res, () => {
+			const url = req.url ?? '/';
+			const inside = url.startsWith(base);
+			if (inside) req.url = '/' + url.slice(base.length);
+			const notFound = () => {
 				res.statusCode = 404;
 				res.setHeader('Content-Type', 'text/html; charset=utf-8');
 				res.end(notFoundPage);
-			});
+			};
+			if (inside) files(req, res, notFound);
+			else notFound();
 		});
 	});
 	await new Promise<void>((resolve, reject) => {
@@ -34,7 +40,7 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
 	});
 	const { port } = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}/`,
+		url: `http://127.0.0.1:${port}${base}`,
 		close: () =>
 			new Promise((resolve, reject) => {
 				server.closeAllConnections();
