@@ -1,6 +1,9 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, connectBrowser, newContext, noBrowser, siteUrl, watchProblems } from '../support/browser.ts';
+import { browserSkipReason, connectBrowser, newContext, noBrowser, screenshotsDir, siteUrl, watchProblems } from '../support/browser.ts';
 
 const lessonPath = 'lessons/automate-deployment/';
 
@@ -83,6 +86,11 @@ describe.skipIf(noBrowser)(`keyboard, search and theme${noBrowser ? ` (skipped: 
 		// Searching itself (UI, engine, index, wasm) must not fail; the lesson page has its own checks.
 		expect(problems.consoleErrors).toEqual([]);
 		expect(problems.failedRequests).toEqual([]);
+		// The open dialog with its results is part of the page a learner uses: axe checks it too.
+		const axe = await new AxeBuilder({ page }).include('site-search dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+		expect(axe.violations.map((v) => ({ rule: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([]);
+		mkdirSync(screenshotsDir, { recursive: true });
+		await page.screenshot({ path: join(screenshotsDir, 'search-light-1280.png') });
 		await result.click();
 		await page.waitForURL(`**/${lessonPath}**`);
 		expect(new URL(page.url()).pathname).toBe(`/${lessonPath}`);

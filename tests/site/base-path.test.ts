@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, connectBrowser, newContext, noBrowser } from '../support/browser.ts';
+import { browserSkipReason, connectBrowser, newContext, noBrowser, screenshotsDir } from '../support/browser.ts';
 import { readBuiltPage } from '../support/built-page.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
@@ -69,6 +69,7 @@ describe('a build under a base path', () => {
 			expect(colours.background, 'the search field has its own background').not.toMatch(/,\s*0\)$/);
 			expect(luminance(colours.text), JSON.stringify(colours)).toBeGreaterThan(luminance(colours.background));
 
+			await page.screenshot({ path: join(screenshotsDir, 'search-dark-1280-base-path.png') });
 			expect(await result.getAttribute('href')).toMatch(new RegExp(`^${base}lessons/automate-deployment/`));
 			await result.click();
 			await page.waitForURL(`**${base}lessons/automate-deployment/**`);
