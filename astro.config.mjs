@@ -54,6 +54,8 @@ export default defineConfig({
 			// is relative on purpose (Starlight does not prefix hero links) and the validator rejects every
 			// relative link, so that one link is exempt; tests/site checks it reaches the lesson instead.
 			plugins: [starlightLinksValidator({ exclude: ['lessons/automate-deployment/'] })],
+			// Accessible search button; Pagefind's UI loads on first use (see the component).
+			components: { Search: './src/components/Search.astro' },
 			sidebar: [
 				{ label: 'Course overview', link: '/' },
 				{ label: 'Deployment and orchestration', items: [{ autogenerate: { directory: 'lessons' } }] },

@@ -1,30 +1,21 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, chromiumMissingMessage, chromiumRequired, launchChromium } from '../support/chromium.ts';
-import { builtSiteDir } from '../support/paths.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { browserSkipReason, connectBrowser, noBrowser, siteUrl } from '../support/browser.ts';
 
 const lessonPath = '/lessons/automate-deployment/';
 /** The lazily loaded module (Vite names the chunk after its source file). */
 const interactiveModule = /\/_astro\/knowledge-check-element\.[\w-]+\.js$/;
 
-it.runIf(!chromiumAvailable && chromiumRequired)('has Chromium to run the browser tests on CI', () => {
-	throw new Error(chromiumMissingMessage);
-});
-
-describe.skipIf(!chromiumAvailable)(`knowledge check in a browser${chromiumAvailable ? '' : ` (skipped: ${chromiumMissingMessage})`}`, () => {
-	let server: StaticServer;
+describe.skipIf(noBrowser)(`knowledge check in a browser${noBrowser ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
 	let browser: Browser;
 
 	beforeAll(async () => {
-		server = await serveStatic(builtSiteDir);
-		browser = await launchChromium();
+		browser = await connectBrowser();
 	});
 
 	afterAll(async () => {
 		await browser?.close();
-		await server?.close();
 	});
 
 	/** Opens the lesson in a fresh context (closed with the browser), recording every request path. */
@@ -35,7 +26,7 @@ describe.skipIf(!chromiumAvailable)(`knowledge check in a browser${chromiumAvail
 		const page = await context.newPage();
 		const requested: string[] = [];
 		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-		await page.goto(server.origin + lessonPath, { waitUntil: 'load' });
+		await page.goto(new URL(lessonPath.slice(1), siteUrl).href, { waitUntil: 'load' });
 		return { page, requested };
 	}
 

@@ -1,23 +1,76 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
-/** The Chromium the browser tests drive: CHROME_PATH, or the system's. Nothing is downloaded. */
-export const chromiumPath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-	(path): path is string => Boolean(path && existsSync(path)),
-);
+/** Where screenshots go; CI uploads this folder as an artifact. */
+export const screenshotsDir = fileURLToPath(new URL('../.output/screenshots/', import.meta.url));
 
-export function launchChromium(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: chromiumPath,
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
+export const siteUrl = inject('siteUrl');
+export const browserSkipReason = inject('browserSkipReason');
+/** True when the run has no browser (only outside CI: in CI the global setup fails instead). */
+export const noBrowser = inject('browserEndpoint') === '';
+
+export type Theme = 'light' | 'dark';
+
+export const pages = [
+	{ name: 'landing', path: '' },
+	{ name: 'lesson', path: 'lessons/automate-deployment/' },
+] as const;
+export const themes: Theme[] = ['light', 'dark'];
+export const widths = [1280, 375] as const;
+
+/** Connects to the Chromium started by the global setup. */
+export function connectBrowser(): Promise<Browser> {
+	return chromium.connect(inject('browserEndpoint'));
+}
+
+/**
+ * A fresh context (no shared storage) at a given width, with the theme chosen the way a learner's
+ * earlier choice is kept by Starlight (localStorage `starlight-theme`) and the OS preference to match.
+ */
+export async function newContext(browser: Browser, options: { width: number; theme?: Theme }): Promise<BrowserContext> {
+	const mobile = options.width < 800;
+	const context = await browser.newContext({
+		viewport: { width: options.width, height: mobile ? 812 : 800 },
+		isMobile: mobile,
+		hasTouch: mobile,
+		deviceScaleFactor: 1,
+		colorScheme: options.theme ?? 'light',
+		reducedMotion: 'reduce',
 	});
+	if (options.theme) {
+		const theme = options.theme;
+		await context.addInitScript((value) => {
+			// Only the first load: a test that changes the theme must see its change survive a reload.
+			if (!sessionStorage.getItem('test-theme-set')) {
+				localStorage.setItem('starlight-theme', value);
+				sessionStorage.setItem('test-theme-set', '1');
+			}
+		}, theme);
+	}
+	return context;
+}
+
+export interface PageProblems {
+	consoleErrors: string[];
+	/** Requests that failed or answered 4xx/5xx, as "status url" with their resource type. */
+	failedRequests: { url: string; type: string; problem: string }[];
+}
+
+/** Records what a learner's browser would complain about while the page is open. */
+export function watchProblems(page: Page): PageProblems {
+	const problems: PageProblems = { consoleErrors: [], failedRequests: [] };
+	page.on('console', (message) => {
+		if (message.type() === 'error') problems.consoleErrors.push(`${message.text()} (${message.location().url})`);
+	});
+	page.on('pageerror', (error) => problems.consoleErrors.push(`uncaught: ${error.message}`));
+	page.on('requestfailed', (request) =>
+		problems.failedRequests.push({ url: request.url(), type: request.resourceType(), problem: request.failure()?.errorText ?? 'failed' }),
+	);
+	page.on('response', (response) => {
+		if (response.status() >= 400) {
+			problems.failedRequests.push({ url: response.url(), type: response.request().resourceType(), problem: String(response.status()) });
+		}
+	});
+	return problems;
 }

@@ -1,48 +1,46 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-
-const contentTypes: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.xml': 'application/xml',
-	'.wasm': 'application/wasm',
-	'.txt': 'text/plain; charset=utf-8',
-};
+import { join } from 'node:path';
+import compression from 'compression';
+import sirv from 'sirv';
 
 export interface StaticServer {
-	origin: string;
+	/** Origin with a trailing slash, e.g. http://127.0.0.1:40123/ */
+	url: string;
 	close: () => Promise<void>;
 }
 
 /**
- * Serves a built site on 127.0.0.1 at a free port, the way a static host would (directory →
- * index.html, unknown path → 404.html). Asynchronous I/O only: the browser under test loads pages
- * from this process, so it must never block.
+ * Serves a built site the way a static host does: files as they are, gzip when the client accepts
+ * it, and the site's 404 page with status 404 for anything missing. Loopback only, ephemeral port.
+ * With `base` (e.g. "/mlops-course/") the site is served under that path, as on a project site.
  */
-export async function serveStatic(root: string): Promise<StaticServer> {
-	const server: Server = createServer((request, response) => {
-		const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-		let file = normalize(join(root, path));
-		if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) {
-			response.writeHead(403).end();
-			return;
-		}
-		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-		const found = existsSync(file) && statSync(file).isFile();
-		const served = found ? file : join(root, '404.html');
-		response.writeHead(found ? 200 : 404, { 'content-type': contentTypes[extname(served)] ?? 'application/octet-stream' });
-		createReadStream(served).pipe(response);
+export async function startStaticServer(root: string, base = '/'): Promise<StaticServer> {
+	const gzip = compression();
+	const files = sirv(root, { dev: false, etag: true, dotfiles: false });
+	const notFoundPage = readFileSync(join(root, '404.html'));
+	const server: Server = createServer((req, res) => {
+		gzip(req as never, res as never, () => {
+			const url = req.url ?? '/';
+			const inside = url.startsWith(base);
+			if (inside) req.url = '/' + url.slice(base.length);
+			const notFound = () => {
+				res.statusCode = 404;
+				res.setHeader('Content-Type', 'text/html; charset=utf-8');
+				res.end(notFoundPage);
+			};
+			if (inside) files(req, res, notFound);
+			else notFound();
+		});
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', resolve);
+	});
 	const { port } = server.address() as AddressInfo;
 	return {
-		origin: `http://127.0.0.1:${port}`,
+		url: `http://127.0.0.1:${port}${base}`,
 		close: () =>
 			new Promise((resolve, reject) => {
 				server.closeAllConnections();
