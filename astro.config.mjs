@@ -18,12 +18,15 @@ const base = process.env.BASE_PATH || '/';
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
 
 // How many of a page's first content images load eagerly; every later one is lazy.
-const eagerImages = 0;
+const eagerImages = 1;
 
 export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
+	// Starlight turns on prefetching every link on hover; that script (1.1 KB gzip) and the pages
+	// it fetches cost learners on phone data more than the few milliseconds it saves here.
+	prefetch: false,
 	markdown: {
 		processor: unified({
 			// Directive plugins first, the catch-all for unknown directives (course asides) last;
