@@ -1,65 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import type { Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
-import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { knowledgeCheckName, parseKnowledgeCheck, type KnowledgeCheck } from './knowledge-check-parse.ts';
+import { importComponent, isMdxFile, mdxComponent } from './mdx-component.ts';
 
 /** The component every knowledge check renders with; imported into the page under a name authors will not use. */
 const componentPath = fileURLToPath(new URL('../../components/KnowledgeCheck.astro', import.meta.url)).replaceAll('\\', '/');
 const componentName = 'KnowledgeCheckFromDirective';
-
-/** `import KnowledgeCheckFromDirective from '/…/KnowledgeCheck.astro'`, as MDX's compiler expects it (with its ESTree). */
-function componentImport(): MdxjsEsm {
-	const source = JSON.stringify(componentPath);
-	return {
-		type: 'mdxjsEsm',
-		value: `import ${componentName} from ${source};`,
-		data: {
-			estree: {
-				type: 'Program',
-				sourceType: 'module',
-				body: [
-					{
-						type: 'ImportDeclaration',
-						specifiers: [{ type: 'ImportDefaultSpecifier', local: { type: 'Identifier', name: componentName } }],
-						source: { type: 'Literal', value: componentPath, raw: source },
-						attributes: [],
-					},
-				],
-			},
-		},
-	};
-}
-
-/** A JSX prop whose value is a list of booleans, e.g. `correct={[false, true]}`. */
-function booleanListAttribute(name: string, values: boolean[]): MdxJsxAttribute {
-	return {
-		type: 'mdxJsxAttribute',
-		name,
-		value: {
-			type: 'mdxJsxAttributeValueExpression',
-			value: JSON.stringify(values),
-			data: {
-				estree: {
-					type: 'Program',
-					sourceType: 'module',
-					body: [
-						{
-							type: 'ExpressionStatement',
-							expression: {
-								type: 'ArrayExpression',
-								elements: values.map((value) => ({ type: 'Literal', value, raw: String(value) })),
-							},
-						},
-					],
-				},
-			},
-		},
-	};
-}
 
 /** `<Fragment slot="name">…</Fragment>`: hands Markdown content to a named slot of the component, unwrapped. */
 function slot(name: string, children: RootContent[]): MdxJsxFlowElement {
@@ -79,19 +29,7 @@ function componentElement(check: KnowledgeCheck, id: string, node: ContainerDire
 		if (option.explanation.length > 0) slots.push(slot(`explanation-${index}`, option.explanation));
 	});
 	if (check.explanation.length > 0) slots.push(slot('explanation', check.explanation));
-	return {
-		type: 'mdxJsxFlowElement',
-		name: componentName,
-		attributes: [
-			{ type: 'mdxJsxAttribute', name: 'id', value: id },
-			booleanListAttribute(
-				'correct',
-				check.options.map((option) => option.correct),
-			),
-		],
-		children: slots,
-		position: node.position,
-	};
+	return mdxComponent(componentName, { id, correct: check.options.map((option) => option.correct) }, slots, node);
 }
 
 /**
@@ -112,7 +50,7 @@ export function remarkKnowledgeCheck() {
 				file.fail(`Write a knowledge check as a container: ":::${knowledgeCheckName}[Question?]", a task list, then ":::"`, node);
 			}
 			// The component is an Astro component: only MDX can render it.
-			if (file.path && !file.path.endsWith('.mdx')) {
+			if (!isMdxFile(file.path)) {
 				file.fail(`:::${knowledgeCheckName} works in .mdx files only; rename ${file.basename} to .mdx`, node);
 			}
 			if (!parent || index === undefined) return;
@@ -121,6 +59,6 @@ export function remarkKnowledgeCheck() {
 			parent.children[index] = componentElement(check, `knowledge-check-q${count}`, node) as RootContent;
 			return SKIP;
 		});
-		if (count > 0) tree.children.unshift(componentImport());
+		if (count > 0) importComponent(tree, componentName, componentPath);
 	};
 }
