@@ -7,6 +7,7 @@
  * time, to show where the extra time goes.
  *
  * Run: npm run bench:build [-- 1 50 200] [--runs=3] [--ablations]
+ * (--runs also sets the runs per ablation variant, at the largest size)
  * The courses are made in the system's temporary folder and removed afterwards.
  */
 import { spawn, execFileSync } from 'node:child_process';
@@ -322,13 +323,15 @@ export async function benchBuildScaling({ sizes, runs, manyRunsUpTo, ablations }
 
 	if (ablations) {
 		const parts: Variant[] = ['project', 'project-no-links-validator', 'project-no-remark-plugins', 'project-no-image-attributes'];
-		const measured = await measurePair(parts, engineCount, 1);
-		console.log(`\nWhere the project's time goes, ${engineCount} lessons, one run each (${load()}):`);
-		console.log('| variant | s | peak MiB | saved against the project s |');
-		console.log('|---|---:|---:|---:|');
+		// Single runs of these differ by seconds on a shared machine: medians of `runs`, interleaved.
+		const measured = await measurePair(parts, engineCount, runs);
+		console.log(`\nWhere the project's time goes, ${engineCount} lessons, median of ${runs} runs each (${load()}):`);
+		console.log('| variant | s | peak MiB | saved against the project s | runs s |');
+		console.log('|---|---:|---:|---:|---|');
 		for (const v of parts) {
 			const m = measured[v]!;
-			console.log(`| ${v} | ${m.seconds.toFixed(1)} | ${m.peakMiB.toFixed(0)} | ${(measured.project!.seconds - m.seconds).toFixed(1)} |`);
+			const list = m.runs.map((r) => r.toFixed(1)).join(', ');
+			console.log(`| ${v} | ${m.seconds.toFixed(1)} | ${m.peakMiB.toFixed(0)} | ${(measured.project!.seconds - m.seconds).toFixed(1)} | ${list} |`);
 		}
 	}
 }

@@ -167,8 +167,8 @@ const usage = `npm run bench [-- options]
   --no-lighthouse        skip the Lighthouse runs
   --no-scaling           skip the build-scaling table (npm run bench:build runs it alone)
   --lighthouse-runs=N    Lighthouse runs per page (default 3, at least 3 for a median)
-  --runs=N               cold builds per variant for small courses in the scaling table (default 3)
-  --ablations            also time the project without the link validator, its remark plugins, its image plugin
+  --runs=N               cold builds per variant for courses up to 50 lessons and per ablation (default 3)
+  --ablations            also time the project (largest size) without the link validator, its remark plugins, its image plugin
   1 50 200               course sizes for the scaling table (default 1 50 200)`;
 
 async function main() {
