@@ -1,24 +1,42 @@
 /**
  * Build cost as the course grows: builds a synthetic course of N copies of the lesson with this
  * project's configuration and with a default Starlight configuration, cold, and prints the
- * build time, the peak memory and their ratio for each N. Also builds the project with Astro's
- * default Markdown engine (Sätteri) once, to show what the remark route costs.
+ * build time, the peak memory and their ratio for each N, and the cost of each added lesson.
+ * Also builds the project with Astro's default Markdown engine (Sätteri) once, to show what the
+ * unified (remark) route costs, and, with `--ablations`, the project without one of its parts at a
+ * time, to show where the extra time goes.
  *
- * Run: npm run bench:build [-- 1 50 200]
+ * Run: npm run bench:build [-- 1 50 200] [--runs=3] [--ablations]
+ * (--runs also sets the runs per ablation variant, at the largest size)
  * The courses are made in the system's temporary folder and removed afterwards.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const lessonFile = join(projectRoot, 'src/content/docs/lessons/automate-deployment.mdx');
+const lessonRoute = 'lessons/automate-deployment/';
 
-type Variant = 'project' | 'starlight' | 'project-satteri';
+/**
+ * - project: this repository's configuration and content, N copies of the lesson.
+ * - starlight: `starlight({ title })` and nothing else (Sätteri engine), the same pages with the
+ *   project's own syntax rewritten into what default Starlight understands (see toDefaultStarlight).
+ * - project-satteri: the project's configuration with Astro's default Markdown engine; the project's
+ *   remark and rehype plugins cannot run there.
+ * - project-no-*: the project's configuration without one part, to see what that part costs.
+ */
+export type Variant =
+	| 'project'
+	| 'starlight'
+	| 'project-satteri'
+	| 'project-no-links-validator'
+	| 'project-no-remark-plugins'
+	| 'project-no-image-attributes';
 
-interface Measure {
+export interface Measure {
 	seconds: number;
 	peakMiB: number;
 	pages: number;
@@ -34,6 +52,7 @@ function readPeakKiB(pid: number): number {
 	}
 }
 
+/** Wall-clock time of `astro build` from process start to exit: Node's start-up and Pagefind included. */
 function timedBuild(root: string): Promise<Measure> {
 	const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 	return new Promise((resolve, reject) => {
@@ -54,11 +73,15 @@ function timedBuild(root: string): Promise<Measure> {
 			clearInterval(sampler);
 			const seconds = (performance.now() - started) / 1000;
 			const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? 0);
-			if (code !== 0 || pages === 0) reject(new Error(`build failed in ${root}:\n${output}`));
+			// Astro on an unsupported Node exits 0 with nothing built: "Complete!" is the proof.
+			if (code !== 0 || pages === 0 || !output.includes('Complete!')) reject(new Error(`build failed in ${root}:\n${output}`));
 			else resolve({ seconds, peakMiB: peak / 1024, pages });
 		});
 	});
 }
+
+/** Pages every variant builds besides the lessons: the landing page and the 404 page. */
+const pagesBesideLessons = 2;
 
 /** Makes a course of `count` lessons in a fresh folder set up for one variant. */
 function makeCourse(variant: Variant, count: number): string {
@@ -71,37 +94,107 @@ function makeCourse(variant: Variant, count: number): string {
 	cpSync(join(projectRoot, 'package.json'), join(root, 'package.json'));
 
 	let lesson = readFileSync(lessonFile, 'utf8');
+	const docs = join(root, 'src/content/docs');
 	if (variant === 'starlight') {
 		writeFileSync(
 			join(root, 'astro.config.mjs'),
 			`import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ site: 'http://localhost:4321', integrations: [starlight({ title: 'Course' })] });\n`,
 		);
-		mkdirSync(join(root, 'src/content/docs/lessons'), { recursive: true });
+		mkdirSync(join(docs, 'lessons'), { recursive: true });
 		writeFileSync(
 			join(root, 'src/content.config.ts'),
 			`import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n`,
 		);
+		// The same landing page; no 404 page of its own: Starlight renders its built-in one.
+		cpSync(join(projectRoot, 'src/content/docs/index.mdx'), join(docs, 'index.mdx'));
 		lesson = toDefaultStarlight(lesson);
 	} else {
 		for (const entry of ['astro.config.mjs', 'tsconfig.json', 'src']) {
 			cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
 		}
-		rmSync(join(root, 'src/content/docs/lessons'), { recursive: true, force: true });
-		mkdirSync(join(root, 'src/content/docs/lessons'), { recursive: true });
+		rmSync(join(docs, 'lessons'), { recursive: true, force: true });
+		mkdirSync(join(docs, 'lessons'), { recursive: true });
 		if (variant === 'project-satteri') useSatteri(root);
+		if (variant === 'project-no-links-validator') editConfig(root, /plugins: \[starlightLinksValidator\([^\n]*\)\],/, 'plugins: [],');
+		if (variant === 'project-no-image-attributes') editConfig(root, /\[rehypeImageAttributes, [^\]]*\],/, '');
+		if (variant === 'project-no-remark-plugins') editConfig(root, /remarkPlugins: \[[^\]]*\[remarkValidateImages[^\]]*\],\s*\],/, 'remarkPlugins: [],');
+		// Without the project's remark plugins on the unified route nothing handles its directives:
+		// the lesson is given the form default Starlight builds, as for the default variant. Under
+		// Sätteri the lesson stays as written: Starlight's Sätteri handling turns the project's
+		// container directives into plain <div>s around the same text, and the build succeeds.
+		if (variant === 'project-no-remark-plugins') lesson = toDefaultStarlight(lesson);
 	}
 	for (let i = 1; i <= count; i++) {
-		const slug = `lesson-${String(i).padStart(3, '0')}`;
-		writeFileSync(join(root, 'src/content/docs/lessons', `${slug}.mdx`), lesson);
+		writeFileSync(join(docs, 'lessons', `${lessonSlug(i)}.mdx`), lesson);
 	}
 	// The landing page links to the lesson's sections; it points at the first copy here.
 	retargetLandingPage(root);
 	return root;
 }
 
-/** The same lesson as a default Starlight site can build it: the project's own syntax removed. */
-function toDefaultStarlight(mdx: string): string {
-	return mdx;
+function lessonSlug(i: number) {
+	return `lesson-${String(i).padStart(3, '0')}`;
+}
+
+function editConfig(root: string, pattern: RegExp, replacement: string) {
+	const file = join(root, 'astro.config.mjs');
+	const config = readFileSync(file, 'utf8');
+	if (!pattern.test(config)) throw new Error(`astro.config.mjs has changed: ${pattern} no longer matches; update build-scaling.ts`);
+	writeFileSync(file, config.replace(pattern, replacement));
+}
+
+/**
+ * The same lesson as a default Starlight site can build and render it, with the same text:
+ * - the frontmatter's `domain` (a key of the project's schema) is dropped;
+ * - `:::exam-domain[Title]{number=N}` becomes a `:::note[Domain N]` aside whose body is the title;
+ * - `:::comparison-table[Caption]` becomes the caption as a paragraph and the bare GFM table of yes/no;
+ * - `:::knowledge-check[Question]` becomes the question as a paragraph and its options as a plain
+ *   list (the task-list checkboxes, which mark the right answers, are removed), explanations kept.
+ * Anything else is left as written.
+ */
+export function toDefaultStarlight(mdx: string): string {
+	const out: string[] = [];
+	const open: string[] = [];
+	let inFrontmatterDomain = false;
+	let frontmatterFences = 0;
+	for (const line of mdx.split('\n')) {
+		if (frontmatterFences < 2) {
+			if (line === '---') frontmatterFences++;
+			if (/^domain:/.test(line)) {
+				inFrontmatterDomain = true;
+				continue;
+			}
+			if (inFrontmatterDomain && /^\s+\S/.test(line)) continue;
+			inFrontmatterDomain = false;
+			out.push(line);
+			continue;
+		}
+		const start = /^:::([\w-]+)(?:\[(.*?)\])?(?:\{(.*)\})?\s*$/.exec(line);
+		if (start) {
+			const [, name, label = '', attributes = ''] = start;
+			open.push(name!);
+			if (name === 'exam-domain') {
+				const number = /number=(\d+)/.exec(attributes)?.[1];
+				out.push(`:::note[Domain ${number}]`, label);
+			} else if (name === 'comparison-table' || name === 'knowledge-check') {
+				out.push(`**${label}**`, '');
+			} else {
+				out.push(line);
+			}
+			continue;
+		}
+		if (/^:::\s*$/.test(line) && open.length) {
+			const name = open.pop();
+			if (name !== 'comparison-table' && name !== 'knowledge-check') out.push(line);
+			continue;
+		}
+		if (open.at(-1) === 'knowledge-check') {
+			out.push(line.replace(/^(\s*)- \[[ xX]\] /, '$1- '));
+			continue;
+		}
+		out.push(line);
+	}
+	return out.join('\n');
 }
 
 /** Swaps the project's unified processor for Sätteri, dropping the project's remark/rehype plugins. */
@@ -114,46 +207,142 @@ function useSatteri(root: string) {
 	);
 }
 
+/**
+ * Points the landing page's links to the lesson (and the link validator's exemption for the
+ * relative hero link) at the first copy, so starlight-links-validator checks them as usual.
+ */
 function retargetLandingPage(root: string) {
+	const retarget = (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replaceAll(lessonRoute, `lessons/${lessonSlug(1)}/`));
 	const docs = join(root, 'src/content/docs');
 	for (const name of readdirSync(docs)) {
-		if (!/\.mdx?$/.test(name)) continue;
-		const file = join(docs, name);
-		writeFileSync(file, readFileSync(file, 'utf8').replaceAll('lessons/automate-deployment/', 'lessons/lesson-001/'));
+		if (/\.mdx?$/.test(name)) retarget(join(docs, name));
+	}
+	for (const config of ['astro.config.mjs', 'project.config.mjs']) {
+		if (existsSync(join(root, config))) retarget(join(root, config));
 	}
 }
 
-async function measure(variant: Variant, count: number): Promise<Measure> {
+async function measureOnce(variant: Variant, count: number): Promise<Measure> {
 	const root = makeCourse(variant, count);
 	try {
-		return await timedBuild(root);
+		const result = await timedBuild(root);
+		if (result.pages !== count + pagesBesideLessons) {
+			throw new Error(`${variant} with ${count} lessons built ${result.pages} pages, expected ${count + pagesBesideLessons}`);
+		}
+		return result;
 	} finally {
 		rmSync(root, { recursive: true, force: true });
 	}
 }
 
-export async function benchBuildScaling(sizes: number[]) {
-	const rows: string[] = [];
-	console.log('\nBuild cost as the course grows (cold builds, one run each)');
-	console.log('| lessons | project s | default Starlight s | ratio | project peak MiB | default peak MiB | ms per lesson (project) |');
-	console.log('|---:|---:|---:|---:|---:|---:|---:|');
-	for (const count of sizes) {
-		const project = await measure('project', count);
-		const starlight = await measure('starlight', count);
-		const row = `| ${count} | ${project.seconds.toFixed(1)} | ${starlight.seconds.toFixed(1)} | ${(project.seconds / starlight.seconds).toFixed(2)} | ${project.peakMiB.toFixed(0)} | ${starlight.peakMiB.toFixed(0)} | ${((project.seconds * 1000) / count).toFixed(0)} |`;
-		console.log(row);
-		rows.push(row);
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export interface Summary extends Measure {
+	runs: number[];
+}
+
+/** Median of `runs` cold builds; the variants alternate run by run so that a load spike hits both. */
+async function measurePair(variants: Variant[], count: number, runs: number): Promise<Record<string, Summary>> {
+	const all: Record<string, Measure[]> = Object.fromEntries(variants.map((v) => [v, []]));
+	for (let run = 0; run < runs; run++) {
+		for (const variant of variants) all[variant]!.push(await measureOnce(variant, count));
 	}
+	return Object.fromEntries(
+		variants.map((v) => {
+			const measures = all[v]!;
+			return [
+				v,
+				{
+					seconds: median(measures.map((m) => m.seconds)),
+					peakMiB: median(measures.map((m) => m.peakMiB)),
+					pages: measures[0]!.pages,
+					runs: measures.map((m) => m.seconds),
+				},
+			];
+		}),
+	);
+}
+
+const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`;
+
+export interface ScalingOptions {
+	sizes: number[];
+	/** Runs per variant for sizes up to `manyRunsUpTo`; larger sizes are built once. */
+	runs: number;
+	manyRunsUpTo: number;
+	ablations: boolean;
+}
+
+export async function benchBuildScaling({ sizes, runs, manyRunsUpTo, ablations }: ScalingOptions) {
+	console.log(`\nBuild cost as the course grows: cold builds (wall-clock, Pagefind and sitemap included), ${new Date().toISOString()}`);
+	console.log(`Median of ${runs} runs for up to ${manyRunsUpTo} lessons, one run above; ${load()} at the start.`);
+	console.log('Pages = lessons + landing page + 404. "default" is starlight({ title }) on the same pages (Sätteri engine).\n');
+	console.log('| lessons | pages | project s | default Starlight s | ratio | project peak MiB | default peak MiB | memory ratio | runs project / default s |');
+	console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+	const results = new Map<number, Record<string, Summary>>();
+	for (const count of sizes) {
+		const pair = await measurePair(['project', 'starlight'], count, count <= manyRunsUpTo ? runs : 1);
+		results.set(count, pair);
+		const p = pair.project!;
+		const s = pair.starlight!;
+		const list = (m: Summary) => m.runs.map((r) => r.toFixed(1)).join(', ');
+		console.log(
+			`| ${count} | ${p.pages} | ${p.seconds.toFixed(1)} | ${s.seconds.toFixed(1)} | ${(p.seconds / s.seconds).toFixed(2)} | ` +
+				`${p.peakMiB.toFixed(0)} | ${s.peakMiB.toFixed(0)} | ${(p.peakMiB / s.peakMiB).toFixed(2)} | ${list(p)} / ${list(s)} |`,
+		);
+	}
+	console.log(`(${load()} at the end of the table)`);
+
+	// Growth: time per added lesson between consecutive sizes. Linear growth keeps it about constant.
+	if (sizes.length > 1) {
+		console.log('\nTime per added lesson between sizes (constant = linear growth):');
+		console.log('| from → to | project ms/lesson | default ms/lesson | project MiB/lesson | default MiB/lesson |');
+		console.log('|---|---:|---:|---:|---:|');
+		for (let i = 1; i < sizes.length; i++) {
+			const [a, b] = [sizes[i - 1]!, sizes[i]!];
+			const [ra, rb] = [results.get(a)!, results.get(b)!];
+			const per = (v: string, key: 'seconds' | 'peakMiB', scale: number) =>
+				(((rb[v]![key] - ra[v]![key]) * scale) / (b - a)).toFixed(key === 'seconds' ? 0 : 2);
+			console.log(`| ${a} → ${b} | ${per('project', 'seconds', 1000)} | ${per('starlight', 'seconds', 1000)} | ${per('project', 'peakMiB', 1)} | ${per('starlight', 'peakMiB', 1)} |`);
+		}
+	}
+
 	const engineCount = sizes.at(-1) ?? 50;
-	const unifiedRun = await measure('project', engineCount);
-	const satteriRun = await measure('project-satteri', engineCount);
-	console.log(`\nMarkdown engine, ${engineCount} lessons: unified (remark, the project's route) ${unifiedRun.seconds.toFixed(1)} s, ` +
-		`Sätteri (Astro's default, without the project's remark plugins) ${satteriRun.seconds.toFixed(1)} s, ` +
-		`ratio ${(unifiedRun.seconds / satteriRun.seconds).toFixed(2)}`);
-	return rows;
+	const engines = await measurePair(['project', 'project-satteri'], engineCount, 1);
+	console.log(
+		`\nMarkdown engine, project configuration, ${engineCount} lessons, one run each: ` +
+			`unified (remark, the project's route) ${engines.project!.seconds.toFixed(1)} s / ${engines.project!.peakMiB.toFixed(0)} MiB, ` +
+			`Sätteri (Astro's default; the project's remark and rehype plugins do not run) ` +
+			`${engines['project-satteri']!.seconds.toFixed(1)} s / ${engines['project-satteri']!.peakMiB.toFixed(0)} MiB: ` +
+			`unified costs ${(engines.project!.seconds / engines['project-satteri']!.seconds).toFixed(2)}× the time.`,
+	);
+
+	if (ablations) {
+		const parts: Variant[] = ['project', 'project-no-links-validator', 'project-no-remark-plugins', 'project-no-image-attributes'];
+		// Single runs of these differ by seconds on a shared machine: medians of `runs`, interleaved.
+		const measured = await measurePair(parts, engineCount, runs);
+		console.log(`\nWhere the project's time goes, ${engineCount} lessons, median of ${runs} runs each (${load()}):`);
+		console.log('| variant | s | peak MiB | saved against the project s | runs s |');
+		console.log('|---|---:|---:|---:|---|');
+		for (const v of parts) {
+			const m = measured[v]!;
+			const list = m.runs.map((r) => r.toFixed(1)).join(', ');
+			console.log(`| ${v} | ${m.seconds.toFixed(1)} | ${m.peakMiB.toFixed(0)} | ${(measured.project!.seconds - m.seconds).toFixed(1)} | ${list} |`);
+		}
+	}
+}
+
+/** Reads `npm run bench:build` arguments: sizes as bare numbers, `--runs=N`, `--ablations`. */
+export function scalingOptions(args: string[]): ScalingOptions {
+	const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number).filter((n) => n > 0);
+	const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+	return { sizes: sizes.length ? sizes : [1, 50, 200], runs, manyRunsUpTo: 50, ablations: args.includes('--ablations') };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-	await benchBuildScaling(sizes.length ? sizes : [1, 50, 200]);
+	await benchBuildScaling(scalingOptions(process.argv.slice(2)));
 }

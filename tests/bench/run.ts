@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: figures for the README's Performance section, not a test (no pass or fail).
- * A cold build of the site, the lesson's first-load bytes by type (raw and gzip) and request
- * count, and a mobile Lighthouse run of the lesson against Debian's Chromium.
+ * A cold build of the site; the first-load bytes by type (raw and gzip) and request count of the
+ * lesson and the home page; mobile Lighthouse medians of both against Debian's Chromium; and the
+ * build-scaling table of build-scaling.ts (project against default Starlight at 1, 50, 200 lessons).
+ * `npm run bench -- --help` lists the options.
  *
  * Lighthouse is started with an asynchronous spawn: this process serves the site, and a blocking
  * spawnSync would stop it from answering, so the run would hang.
@@ -15,10 +17,15 @@ import { kb, measureFirstLoad } from '../support/first-load.ts';
 import { projectRoot } from '../support/paths.ts';
 import { runAstroBuild } from '../support/run-astro-build.ts';
 import { startStaticServer } from '../support/static-server.ts';
+import { benchBuildScaling, scalingOptions } from './build-scaling.ts';
 
 const outputDir = join(projectRoot, 'tests', '.output', 'bench');
 const siteDir = join(outputDir, 'site');
-const lessonRoute = 'lessons/automate-deployment/';
+/** The pages measured: the lesson and the home page. */
+const pages = [
+	{ label: 'lesson', name: 'lesson', route: 'lessons/automate-deployment/' },
+	{ label: 'home page', name: 'home', route: '' },
+];
 
 async function coldBuild(): Promise<number> {
 	// Cold: no output and none of Astro's or Vite's caches from an earlier build.
@@ -44,7 +51,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
 }
 
 /** Runs of Lighthouse; figures are the median of each, as Lighthouse's docs advise for noisy hosts. */
-const lighthouseRuns = 3;
+let lighthouseRuns = 3;
 
 interface LighthouseFigures {
 	scores: Record<string, number>;
@@ -53,7 +60,15 @@ interface LighthouseFigures {
 	cls: number;
 	/** Lighthouse's measure of the host's speed: lower means a slower or busier machine. */
 	benchmarkIndex: number;
-	failing: string[];
+	failing: FailingAudit[];
+}
+
+interface FailingAudit {
+	category: string;
+	id: string;
+	title: string;
+	score: number;
+	display: string;
 }
 
 function median(values: number[]): number {
@@ -61,8 +76,8 @@ function median(values: number[]): number {
 	return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-async function lighthouse(url: string, runNumber: number): Promise<LighthouseFigures> {
-	const report = join(outputDir, `lighthouse-lesson-${runNumber}.json`);
+async function lighthouse(url: string, name: string, runNumber: number): Promise<LighthouseFigures> {
+	const report = join(outputDir, `lighthouse-${name}-${runNumber}.json`);
 	const cli = join(projectRoot, 'node_modules', 'lighthouse', 'cli', 'index.js');
 	// Lighthouse 13 needs Node >= 22.19: run it with this process's Node, the project's pinned one.
 	const { code, output } = await run(
@@ -80,15 +95,21 @@ async function lighthouse(url: string, runNumber: number): Promise<LighthouseFig
 	);
 	if (code !== 0) throw new Error(`Lighthouse failed (exit ${code}):\n${output}`);
 	const result = JSON.parse(readFileSync(report, 'utf8'));
-	const scores = Object.fromEntries(
-		Object.entries(result.categories as Record<string, { score: number }>).map(([id, c]) => [id, Math.round(c.score * 100)]),
-	);
+	type Category = { title: string; score: number; auditRefs: { id: string; weight: number }[] };
+	const categories = result.categories as Record<string, Category>;
+	const scores = Object.fromEntries(Object.entries(categories).map(([id, c]) => [id, Math.round(c.score * 100)]));
 	const audit = (id: string) => Number(result.audits[id].numericValue);
-	// Audits that cost points, so a score below 100 says why.
-	const failing = Object.values(result.categories as Record<string, { auditRefs: { id: string; weight: number }[] }>)
-		.flatMap((category) => category.auditRefs)
-		.filter((ref) => ref.weight > 0 && result.audits[ref.id].score !== null && result.audits[ref.id].score < 1)
-		.map((ref) => ref.id);
+	// Audits that cost points in a category below 100, so a score below 100 says what to fix.
+	const failing: FailingAudit[] = Object.values(categories)
+		.filter((category) => category.score < 1)
+		.flatMap((category) =>
+			category.auditRefs
+				.filter((ref) => ref.weight > 0 && result.audits[ref.id].score !== null && result.audits[ref.id].score < 1)
+				.map((ref) => {
+					const a = result.audits[ref.id];
+					return { category: category.title, id: ref.id, title: a.title, score: Math.round(a.score * 100), display: a.displayValue ?? '' };
+				}),
+		);
 	return {
 		scores,
 		lcpMs: audit('largest-contentful-paint'),
@@ -99,47 +120,87 @@ async function lighthouse(url: string, runNumber: number): Promise<LighthouseFig
 	};
 }
 
-async function main() {
-	mkdirSync(outputDir, { recursive: true });
-	console.log(`Benchmark of the lesson page, ${new Date().toISOString()}, Node ${process.version}\n`);
+function printFirstLoad(label: string, route: string) {
+	const firstLoad = measureFirstLoad(siteDir, route);
+	console.log(`First load of the ${label} (/${route}), before any interaction, images not counted; gzip at zlib's default level:`);
+	console.log('| type | requests | raw bytes | gzip bytes | raw KB | gzip KB |');
+	console.log('|---|---:|---:|---:|---:|---:|');
+	const row = (type: string, f: { count: number; raw: number; gzip: number }) =>
+		console.log(`| ${type} | ${f.count} | ${f.raw} | ${f.gzip} | ${kb(f.raw)} | ${kb(f.gzip)} |`);
+	for (const [type, figures] of Object.entries(firstLoad.byType)) row(type, figures);
+	row('total', firstLoad.total);
+	console.log(`(target: at most ${gzipTarget} bytes gzip; ${firstLoad.total.gzip <= gzipTarget ? 'met' : `${firstLoad.total.gzip - gzipTarget} bytes over`})\n`);
+}
 
-	const buildSeconds = await coldBuild();
-	console.log(`Cold build: ${buildSeconds.toFixed(1)} s\n`);
+/** Issue 8's page-weight target for the lesson and the home page, gzip bytes. */
+const gzipTarget = 25_600;
 
-	const firstLoad = measureFirstLoad(siteDir, lessonRoute);
-	console.log('First load of the lesson (before any interaction; images not counted):');
-	console.log('  type   requests   raw KB   gzip KB');
-	for (const [type, figures] of Object.entries(firstLoad.byType)) {
-		console.log(`  ${type.padEnd(6)} ${String(figures.count).padStart(8)} ${kb(figures.raw).padStart(8)} ${kb(figures.gzip).padStart(9)}`);
-	}
-	const { total } = firstLoad;
-	console.log(`  ${'total'.padEnd(6)} ${String(total.count).padStart(8)} ${kb(total.raw).padStart(8)} ${kb(total.gzip).padStart(9)}\n`);
-
-	if (!chromiumInstalled()) {
-		console.log(`Lighthouse skipped: no Chromium at ${chromiumPath}.`);
-		return;
-	}
-	const server = await startStaticServer(siteDir);
+async function lighthouseMedians(serverUrl: string, label: string, name: string, route: string) {
 	const runs: LighthouseFigures[] = [];
-	try {
-		for (let i = 1; i <= lighthouseRuns; i++) runs.push(await lighthouse(server.url + lessonRoute, i));
-	} finally {
-		await server.close();
-	}
+	for (let i = 1; i <= lighthouseRuns; i++) runs.push(await lighthouse(serverUrl + route, name, i));
 	const of = (pick: (run: LighthouseFigures) => number) => median(runs.map(pick));
-	console.log(`Lighthouse ${lighthouseRuns} runs, median (mobile profile, simulated throttling):`);
+	console.log(`Lighthouse on the ${label} (/${route}), median of ${lighthouseRuns} runs, mobile profile, simulated throttling:`);
+	console.log('| performance | accessibility | best practices | SEO | LCP | TBT | CLS |');
+	console.log('|---:|---:|---:|---:|---:|---:|---:|');
 	console.log(
-		`  performance ${of((r) => r.scores.performance!)}, accessibility ${of((r) => r.scores.accessibility!)}, ` +
-			`best practices ${of((r) => r.scores['best-practices']!)}, SEO ${of((r) => r.scores.seo!)}`,
+		`| ${of((r) => r.scores.performance!)} | ${of((r) => r.scores.accessibility!)} | ${of((r) => r.scores['best-practices']!)} | ` +
+			`${of((r) => r.scores.seo!)} | ${(of((r) => r.lcpMs) / 1000).toFixed(2)} s | ${Math.round(of((r) => r.tbtMs))} ms | ${of((r) => r.cls).toFixed(3)} |`,
 	);
-	console.log(`  LCP ${(of((r) => r.lcpMs) / 1000).toFixed(2)} s, TBT ${Math.round(of((r) => r.tbtMs))} ms, CLS ${of((r) => r.cls).toFixed(3)}`);
 	console.log(`  per run: performance ${runs.map((r) => r.scores.performance).join(', ')}; TBT ${runs.map((r) => Math.round(r.tbtMs)).join(', ')} ms`);
-	console.log(`  audits below full marks: ${[...new Set(runs.flatMap((r) => r.failing))].join(', ') || 'none'}`);
+	// One line per audit: its score and value in each run where it lost points.
+	const failing = new Map<string, FailingAudit[]>();
+	for (const audit of runs.flatMap((r) => r.failing)) failing.set(audit.id, [...(failing.get(audit.id) ?? []), audit]);
+	console.log(`  audits losing points (in any run) in categories below 100:${failing.size ? '' : ' none'}`);
+	for (const [id, seen] of failing) {
+		const first = seen[0]!;
+		const per = seen.map((a) => `${a.score}${a.display ? ` at ${a.display}` : ''}`).join('; ');
+		console.log(`    - ${first.category}: ${id} (${first.title}), in ${seen.length} of ${runs.length} runs, score ${per}`);
+	}
 	console.log(
 		`  host: benchmarkIndex ${Math.round(of((r) => r.benchmarkIndex))}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores` +
 			' (a busy machine inflates TBT and lowers performance)',
 	);
-	console.log(`  reports: tests/.output/bench/lighthouse-lesson-*.json`);
+	console.log(`  reports: tests/.output/bench/lighthouse-${name}-*.json\n`);
+}
+
+const usage = `npm run bench [-- options]
+  --no-lighthouse        skip the Lighthouse runs
+  --no-scaling           skip the build-scaling table (npm run bench:build runs it alone)
+  --lighthouse-runs=N    Lighthouse runs per page (default 3, at least 3 for a median)
+  --runs=N               cold builds per variant for courses up to 50 lessons and per ablation (default 3)
+  --ablations            also time the project (largest size) without the link validator, its remark plugins, its image plugin
+  1 50 200               course sizes for the scaling table (default 1 50 200)`;
+
+async function main() {
+	const args = process.argv.slice(2);
+	if (args.includes('--help')) {
+		console.log(usage);
+		return;
+	}
+	const lighthouseRunsArg = args.find((a) => a.startsWith('--lighthouse-runs='));
+	if (lighthouseRunsArg) lighthouseRuns = Math.max(1, Number(lighthouseRunsArg.slice('--lighthouse-runs='.length)));
+
+	mkdirSync(outputDir, { recursive: true });
+	console.log(`Benchmark, ${new Date().toISOString()}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores\n`);
+
+	const buildSeconds = await coldBuild();
+	console.log(`Cold build of the project: ${buildSeconds.toFixed(1)} s wall-clock (no .astro or .vite caches; Pagefind and sitemap included)\n`);
+
+	for (const page of pages) printFirstLoad(page.label, page.route);
+
+	if (args.includes('--no-lighthouse')) console.log('Lighthouse skipped (--no-lighthouse).\n');
+	else if (!chromiumInstalled()) console.log(`Lighthouse skipped: no Chromium at ${chromiumPath}.\n`);
+	else {
+		const server = await startStaticServer(siteDir);
+		try {
+			for (const page of pages) await lighthouseMedians(server.url, page.label, page.name, page.route);
+		} finally {
+			await server.close();
+		}
+	}
+
+	if (args.includes('--no-scaling')) console.log('Build scaling skipped (--no-scaling).');
+	else await benchBuildScaling(scalingOptions(args));
 }
 
 await main();
