@@ -132,7 +132,7 @@ function printFirstLoad(label: string, route: string) {
 	console.log(`(target: at most ${gzipTarget} bytes gzip; ${firstLoad.total.gzip <= gzipTarget ? 'met' : `${firstLoad.total.gzip - gzipTarget} bytes over`})\n`);
 }
 
-/** Issue 8's page-weight target for the lesson and the home page, gzip bytes. */
+/** The page-weight target for the lesson and the home page, gzip bytes. */
 const gzipTarget = 25_600;
 
 async function lighthouseMedians(serverUrl: string, label: string, name: string, route: string) {
