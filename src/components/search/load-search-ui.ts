@@ -83,11 +83,18 @@ export function createSearchLoader(options: SearchLoaderOptions) {
 		mount: (): Promise<void> => {
 			const container = options.container;
 			if (!container) return Promise.resolve();
-			mounting ??= fetchOnce().then(build, (error: unknown) => {
-				mounting = undefined;
-				container.textContent = options.loadError;
-				console.warn(error);
-			});
+			// `catch` after `then`: a failure while building the UI must also reset and show the message,
+			// or every later open would wait on the same rejected promise.
+			mounting ??= fetchOnce()
+				.then((PagefindUI) => {
+					container.textContent = '';
+					build(PagefindUI);
+				})
+				.catch((error: unknown) => {
+					mounting = undefined;
+					container.textContent = options.loadError;
+					console.warn(error);
+				});
 			return mounting;
 		},
 	};
