@@ -25,12 +25,6 @@ export function createAnchorCollector() {
 	};
 }
 
-export function findAnchors(html: string): Set<string> {
-	const collector = createAnchorCollector();
-	collector.write(html);
-	return collector.end();
-}
-
 /** Whether the fragment names a place in the page (an empty fragment and `#top` always do, as in browsers). */
 export function hasAnchor(anchors: Set<string>, fragment: string): boolean {
 	if (fragment === '' || fragment.toLowerCase() === 'top') return true;

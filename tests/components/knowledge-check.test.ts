@@ -72,8 +72,9 @@ describe('KnowledgeCheck', () => {
 		]);
 	});
 
-	it('loads its interactive module from a script, not inline in the markup', async () => {
+	it('puts no inline script in the markup: its code is a bundled module, loaded on demand', async () => {
 		const check = await render({ id: 'kc-teams', correct: [false, true] });
+		expect(check.html).not.toMatch(/<script(?![^>]*\bsrc=)/);
 		expect(check.html).not.toContain('customElements.define');
 	});
 

@@ -36,8 +36,8 @@ describe('the lesson images', () => {
 
 	it.each(images.map((img) => [String(img.properties.src), img] as const))('%s: has alt text that describes it', (_, img) => {
 		const alt = String(img.properties.alt ?? '');
+		// Longer than a title: the source's "Ci/CD" or "Non Func Reqs" told a blind learner nothing.
 		expect(alt.length).toBeGreaterThan(80);
-		expect(['Ci/CD', 'teams', 'data/model', 'Non Func Reqs']).not.toContain(alt);
 	});
 
 	it('keeps the lesson source referencing images from the site root', () => {

@@ -8,18 +8,23 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { remarkComparisonTables } from '../../src/plugins/remark/comparison-tables.ts';
 import { remarkCourseAsides } from '../../src/plugins/remark/course-asides.ts';
+import { remarkKnowledgeCheck } from '../../src/plugins/remark/knowledge-check.ts';
 
 /**
  * Runs the project's directive plugins the way the site orders them, on a Markdown string, and
  * returns the tree and the Markdown it stringifies to. `path` decides MDX or Markdown;
- * `frontmatter` stands in for what Astro hands plugins; `withoutPlugins` gives the baseline.
+ * `frontmatter` stands in for what Astro hands plugins; `withoutPlugins` gives the baseline;
+ * `withoutKnowledgeCheck` shows what the later plugins do with a directive it would have claimed.
  */
 export function runDirectivePlugins(
 	markdown: string,
-	options: { path?: string; frontmatter?: Record<string, unknown>; withoutPlugins?: boolean } = {},
+	options: { path?: string; frontmatter?: Record<string, unknown>; withoutPlugins?: boolean; withoutKnowledgeCheck?: boolean } = {},
 ) {
 	const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).use(remarkDirective);
-	if (!options.withoutPlugins) processor.use(remarkComparisonTables).use(remarkCourseAsides);
+	if (!options.withoutPlugins) {
+		if (!options.withoutKnowledgeCheck) processor.use(remarkKnowledgeCheck);
+		processor.use(remarkComparisonTables).use(remarkCourseAsides);
+	}
 	processor.use(remarkStringify);
 	const file = new VFile({
 		value: markdown,

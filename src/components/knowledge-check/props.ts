@@ -1,4 +1,4 @@
-/** Kept in step with the remark plugin's limits: the component may also be used on its own. */
+/** Fewer than two is not a choice; more than six is a wall of text on a phone. The remark plugin uses these too. */
 export const minOptions = 2;
 export const maxOptions = 6;
 

@@ -1,4 +1,5 @@
 import { courseAsideVariants } from '../../components/course-aside-variants.ts';
+import { knowledgeCheckName } from './knowledge-check-parse.ts';
 
 /** Starlight's own asides, rendered by Starlight's remark plugin after the project's plugins. */
 export const starlightAsideNames = ['note', 'tip', 'caution', 'danger'] as const;
@@ -15,6 +16,6 @@ export const containerDirectiveNames: readonly string[] = [
 	...starlightAsideNames,
 	...courseAsideVariants,
 	comparisonTableDirective,
-	// Handled by its own plugin (the knowledge-check directive), which runs before these.
-	'knowledge-check',
+	// Handled by its own plugin (knowledge-check.ts), which runs before these.
+	knowledgeCheckName,
 ];

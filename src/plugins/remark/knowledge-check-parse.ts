@@ -2,13 +2,12 @@ import type { BlockContent, DefinitionContent, List, ListItem, Paragraph, Phrasi
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import { maxOptions, minOptions } from '../../components/knowledge-check/props.ts';
 
 /** The directive name authors write: `:::knowledge-check[Question?]`. */
 export const knowledgeCheckName = 'knowledge-check';
 
-/** Fewer than two is not a choice; more than six is a wall of text on a phone. */
-export const minOptions = 2;
-export const maxOptions = 6;
+export { maxOptions, minOptions };
 
 export interface KnowledgeCheckOption {
 	/** The option's words (the first paragraph of its list item). */

@@ -6,6 +6,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { knowledgeCheckName, parseKnowledgeCheck, type KnowledgeCheck } from './knowledge-check-parse.ts';
 import { importComponent, isMdxFile, mdxComponent } from './mdx-component.ts';
+import { slotNames } from '../../components/knowledge-check/props.ts';
 
 /** The component every knowledge check renders with; imported into the page under a name authors will not use. */
 const componentPath = fileURLToPath(new URL('../../components/KnowledgeCheck.astro', import.meta.url)).replaceAll('\\', '/');
@@ -23,12 +24,12 @@ function slot(name: string, children: RootContent[]): MdxJsxFlowElement {
 
 /** The component element for one parsed check; its Markdown stays in the tree so later plugins (base path) see it. */
 function componentElement(check: KnowledgeCheck, id: string, node: ContainerDirective): MdxJsxFlowElement {
-	const slots = [slot('question', check.question)];
+	const slots = [slot(slotNames.question, check.question)];
 	check.options.forEach((option, index) => {
-		slots.push(slot(`option-${index}`, option.label));
-		if (option.explanation.length > 0) slots.push(slot(`explanation-${index}`, option.explanation));
+		slots.push(slot(slotNames.option(index), option.label));
+		if (option.explanation.length > 0) slots.push(slot(slotNames.optionExplanation(index), option.explanation));
 	});
-	if (check.explanation.length > 0) slots.push(slot('explanation', check.explanation));
+	if (check.explanation.length > 0) slots.push(slot(slotNames.explanation, check.explanation));
 	return mdxComponent(componentName, { id, correct: check.options.map((option) => option.correct) }, slots, node);
 }
 
