@@ -92,6 +92,14 @@ describe.skipIf(noBrowser)(`pages in the browser${noBrowser ? ` (skipped: ${brow
 						});
 					}
 
+					if (target.name === 'lesson') {
+						it('shows the exam domain, and the comparison table without scrolling of its own', async () => {
+							await expect.poll(() => page.locator('.course-aside--exam-domain').isVisible()).toBe(true);
+							const table = await page.locator('.comparison-table').evaluate((box) => ({ scroll: box.scrollWidth, client: box.clientWidth }));
+							expect(table.scroll).toBeLessThanOrEqual(table.client);
+						});
+					}
+
 					it('has no WCAG 2.1 A/AA violation found by axe', async () => {
 						const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
 						const violations = results.violations.map((v) => ({
