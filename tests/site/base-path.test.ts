@@ -11,11 +11,31 @@ const base = '/mlops-course/';
 
 describe('a build under a base path', () => {
 	// One build serves both the HTML checks and the browser checks below.
+	// A lesson linking to another page's section lets the link validator prove itself under the base.
 	let dist: string;
+	let output: string;
 	beforeAll(async () => {
-		const result = await buildFixtureSite('base-path', {}, { BASE_PATH: base, SITE: 'https://example.github.io' });
+		const result = await buildFixtureSite(
+			'base-path',
+			{ 'src/content/docs/lessons/links.mdx': '---\ntitle: Links\n---\n\nSee [SageMaker Projects](/lessons/automate-deployment/#sagemaker-projects).\n' },
+			{ BASE_PATH: base, SITE: 'https://example.github.io' },
+		);
 		expect(result.code, result.output).toBe(0);
 		dist = join(result.root, 'dist');
+		output = result.output;
+	});
+
+	it('validates every internal link, each carrying the base', () => {
+		expect(output).toContain('All internal links are valid.');
+		const links = readBuiltPage('lessons/links', dist);
+		expect(links.selectAll('main a[href="/mlops-course/lessons/automate-deployment/#sagemaker-projects"]')).toHaveLength(1);
+	});
+
+	it('leads the relative hero link of the landing page to the lesson', () => {
+		const hero = readBuiltPage('', dist).select('.hero a[href]');
+		const pathname = new URL(String(hero?.properties.href), `https://example.github.io${base}`).pathname;
+		expect(pathname).toBe(`${base}lessons/automate-deployment/`);
+		expect(existsSync(join(dist, pathname.slice(base.length), 'index.html'))).toBe(true);
 	});
 
 	it('prefixes every internal link and asset with the base path', () => {

@@ -38,21 +38,6 @@ describe('internal link validation at build', () => {
 		expect(result.output).toContain('invalid hash');
 	});
 
-	it('passes under a base path, where every link carries the base', async () => {
-		const result = await buildFixtureSite(
-			'links-base-path',
-			{ 'src/content/docs/lessons/links.mdx': lessonWithLink('/lessons/automate-deployment/#sagemaker-projects') },
-			{ BASE_PATH: '/mlops-course/', SITE: 'https://example.github.io' },
-		);
-		expect(result.code, result.output).toBe(0);
-		expect(result.output).toContain('All internal links are valid.');
-		const dist = join(result.root, 'dist');
-		const home = readBuiltPage('', dist);
-		const hero = home.select('.hero a[href]');
-		const heroHref = String(hero?.properties.href);
-		expect(existsSync(builtFileFor('', heroHref, dist, '/mlops-course/')), heroHref).toBe(true);
-	});
-
 	it('still catches a broken link under a base path', async () => {
 		const result = await buildFixtureSite(
 			'broken-link-base-path',
