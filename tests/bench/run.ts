@@ -166,7 +166,7 @@ async function lighthouseMedians(serverUrl: string, label: string, name: string,
 const usage = `npm run bench [-- options]
   --no-lighthouse        skip the Lighthouse runs
   --no-scaling           skip the build-scaling table (npm run bench:build runs it alone)
-  --lighthouse-runs=N    Lighthouse runs per page (default 3, at least 3 for a median)
+  --lighthouse-runs=N    Lighthouse runs per page (default 3; 3 or more for a median)
   --runs=N               cold builds per variant for courses up to 50 lessons and per ablation (default 3)
   --ablations            also time the project (largest size) without the link validator, its remark plugins, its image plugin
   1 50 200               course sizes for the scaling table (default 1 50 200)`;
@@ -178,7 +178,15 @@ async function main() {
 		return;
 	}
 	const lighthouseRunsArg = args.find((a) => a.startsWith('--lighthouse-runs='));
-	if (lighthouseRunsArg) lighthouseRuns = Math.max(1, Number(lighthouseRunsArg.slice('--lighthouse-runs='.length)));
+	if (lighthouseRunsArg) {
+		const runs = Number(lighthouseRunsArg.slice('--lighthouse-runs='.length));
+		if (!Number.isInteger(runs) || runs < 1) {
+			console.error(`--lighthouse-runs takes a whole number of at least 1 (3 or more for a median)\n\n${usage}`);
+			process.exitCode = 2;
+			return;
+		}
+		lighthouseRuns = runs;
+	}
 
 	mkdirSync(outputDir, { recursive: true });
 	console.log(`Benchmark, ${new Date().toISOString()}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores\n`);
