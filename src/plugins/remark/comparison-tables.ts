@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import type { Root, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -6,10 +5,10 @@ import type { VFile } from 'vfile';
 import { comparisonValues, isComparisonValue, type ComparisonRow } from '../../components/comparison-values.ts';
 import { comparisonTableDirective } from './container-directives.ts';
 import { splitDirectiveLabel } from './directive-label.ts';
-import { importComponent, isMdxFile, mdxComponent } from './mdx-component.ts';
+import { componentPath, importComponent, mdxComponent, requireMdx } from './mdx-component.ts';
 
 const componentName = 'ComparisonTableFromDirective';
-const componentPath = fileURLToPath(new URL('../../components/ComparisonTable.astro', import.meta.url));
+const componentFile = componentPath('ComparisonTable.astro');
 
 const where = `":::${comparisonTableDirective}"`;
 const allowedValues = comparisonValues.join(', ');
@@ -65,9 +64,7 @@ export function remarkComparisonTables() {
 		let used = false;
 		visit(tree, 'containerDirective', (node, index, parent) => {
 			if (node.name !== comparisonTableDirective || !parent || index === undefined) return;
-			if (!isMdxFile(file.path)) {
-				file.fail(`${where} renders a component, which works in .mdx files only: rename this file to .mdx.`, node);
-			}
+			requireMdx(file, node, where);
 			if (Object.keys(node.attributes ?? {}).length > 0) file.fail(`${where} takes no attributes.`, node);
 			const { label, body } = splitDirectiveLabel(node);
 			if (label === undefined) {
@@ -80,6 +77,6 @@ export function remarkComparisonTables() {
 			parent.children[index] = mdxComponent(componentName, { caption: label, ...readTable(table, file) }, [], node);
 			used = true;
 		});
-		if (used) importComponent(tree, componentName, componentPath);
+		if (used) importComponent(tree, componentName, componentFile);
 	};
 }

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
@@ -6,11 +5,11 @@ import type { VFile } from 'vfile';
 import { courseAsideDefaultTitles, isCourseAsideVariant, type CourseAsideVariant } from '../../components/course-aside-variants.ts';
 import { containerDirectiveNames } from './container-directives.ts';
 import { splitDirectiveLabel } from './directive-label.ts';
-import { importComponent, isMdxFile, mdxComponent, type PropValue } from './mdx-component.ts';
+import { componentPath, importComponent, mdxComponent, requireMdx, type PropValue } from './mdx-component.ts';
 
 /** The local name the plugin imports the component under; unlikely to clash with an author's import. */
 const componentName = 'CourseAsideFromDirective';
-const componentPath = fileURLToPath(new URL('../../components/CourseAside.astro', import.meta.url));
+const componentFile = componentPath('CourseAside.astro');
 
 /** The `{attributes}` each aside accepts. */
 const allowedAttributes: Record<CourseAsideVariant, readonly string[]> = {
@@ -87,15 +86,13 @@ export function remarkCourseAsides() {
 				file.fail(`Unknown directive ":::${node.name}". Allowed container directives: ${containerDirectiveNames.join(', ')}.`, node);
 			}
 			if (!isCourseAsideVariant(node.name)) return;
-			if (!isMdxFile(file.path)) {
-				file.fail(`":::${node.name}" renders a component, which works in .mdx files only: rename this file to .mdx.`, node);
-			}
+			requireMdx(file, node, `":::${node.name}"`);
 			const { label, body } = splitDirectiveLabel(node);
 			const props = asideProps(node, node.name, label, body.length > 0, file);
 			count += 1;
 			props.id = `course-aside-${count}`;
 			parent.children[index] = mdxComponent(componentName, props, body, node);
 		});
-		if (count > 0) importComponent(tree, componentName, componentPath);
+		if (count > 0) importComponent(tree, componentName, componentFile);
 	};
 }

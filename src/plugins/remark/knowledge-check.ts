@@ -1,15 +1,14 @@
-import { fileURLToPath } from 'node:url';
 import type { Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { knowledgeCheckName, parseKnowledgeCheck, type KnowledgeCheck } from './knowledge-check-parse.ts';
-import { importComponent, isMdxFile, mdxComponent } from './mdx-component.ts';
+import { componentPath, importComponent, mdxComponent, requireMdx } from './mdx-component.ts';
 import { slotNames } from '../../components/knowledge-check/props.ts';
 
 /** The component every knowledge check renders with; imported into the page under a name authors will not use. */
-const componentPath = fileURLToPath(new URL('../../components/KnowledgeCheck.astro', import.meta.url)).replaceAll('\\', '/');
+const componentFile = componentPath('KnowledgeCheck.astro');
 const componentName = 'KnowledgeCheckFromDirective';
 
 /** `<Fragment slot="name">…</Fragment>`: hands Markdown content to a named slot of the component, unwrapped. */
@@ -50,16 +49,13 @@ export function remarkKnowledgeCheck() {
 			if (node.type !== 'containerDirective') {
 				file.fail(`Write a knowledge check as a container: ":::${knowledgeCheckName}[Question?]", a task list, then ":::"`, node);
 			}
-			// The component is an Astro component: only MDX can render it.
-			if (!isMdxFile(file.path)) {
-				file.fail(`:::${knowledgeCheckName} works in .mdx files only; rename ${file.basename} to .mdx`, node);
-			}
+			requireMdx(file, node, `:::${knowledgeCheckName}`);
 			if (!parent || index === undefined) return;
 			const check = parseKnowledgeCheck(node, file);
 			count += 1;
 			parent.children[index] = componentElement(check, `knowledge-check-q${count}`, node) as RootContent;
 			return SKIP;
 		});
-		if (count > 0) importComponent(tree, componentName, componentPath);
+		if (count > 0) importComponent(tree, componentName, componentFile);
 	};
 }

@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import type { Expression, Program } from 'estree';
 import type { Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
+import type { VFile } from 'vfile';
 
 /** A value a plugin can hand to a component as a prop. */
 export type PropValue = string | number | boolean | PropValue[] | { [key: string]: PropValue };
@@ -95,4 +97,16 @@ export function importComponent(tree: Root, name: string, path: string): void {
  */
 export function isMdxFile(path: string | undefined): boolean {
 	return path === undefined || path.endsWith('.mdx');
+}
+
+/** Stops the build where a directive that renders a component stands in a `.md` file. */
+export function requireMdx(file: VFile, node: RootContent, directive: string): void {
+	if (!isMdxFile(file.path)) {
+		file.fail(`${directive} renders a component, which works in .mdx files only: rename this file to .mdx.`, node);
+	}
+}
+
+/** The path of a component in src/components, as an MDX import needs it (forward slashes on every OS). */
+export function componentPath(fileName: string): string {
+	return fileURLToPath(new URL(`../../components/${fileName}`, import.meta.url)).replaceAll('\\', '/');
 }
