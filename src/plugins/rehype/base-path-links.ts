@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { isRootRelative } from '../public-file.ts';
 
 /**
  * Prefixes root-relative `href` and `src` attributes in lesson content with the site's base path.
@@ -17,7 +18,7 @@ export function rehypeBasePathLinks(options: { base: string }) {
 			for (const attribute of ['href', 'src'] as const) {
 				const value = node.properties[attribute];
 				if (typeof value !== 'string') continue;
-				if (!value.startsWith('/') || value.startsWith('//')) continue;
+				if (!isRootRelative(value)) continue;
 				if (value === base || value.startsWith(`${base}/`)) continue;
 				node.properties[attribute] = `${base}${value}`;
 			}

@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import sharp from 'sharp';
 import { visit } from 'unist-util-visit';
+import { isRootRelative, publicFilePath } from '../public-file.ts';
 
 export interface ImageAttributesOptions {
 	/** The folder that root-relative image paths are served from. */
@@ -34,9 +34,9 @@ export function rehypeImageAttributes(options: ImageAttributesOptions) {
 				image.properties.loading = index < options.eagerImages ? 'eager' : 'lazy';
 				image.properties.decoding = 'async';
 				const src = image.properties.src;
-				if (typeof src !== 'string' || !src.startsWith('/') || src.startsWith('//')) return;
+				if (typeof src !== 'string' || !isRootRelative(src)) return;
 				if (image.properties.width !== undefined || image.properties.height !== undefined) return;
-				const file = join(options.publicDir, decodeURIComponent(src.replace(/[?#].*$/, '')));
+				const file = publicFilePath(options.publicDir, src);
 				// A missing file is reported by remark-validate-images, with the lesson's line.
 				if (!existsSync(file)) return;
 				const size = await displaySize(file);

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { Image, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { isRootRelative, publicFilePath } from '../public-file.ts';
 
 /**
  * Stops the build on an image a learner would miss: a `/...` path with no file under `public/`,
@@ -41,9 +42,8 @@ function check(url: string, alt: string, node: Node, file: VFile, publicDir: str
 			'validate-images:alt',
 		);
 	}
-	if (!url.startsWith('/') || url.startsWith('//')) return;
-	const path = decodeURIComponent(url.replace(/[?#].*$/, ''));
-	const onDisk = join(publicDir, path);
+	if (!isRootRelative(url)) return;
+	const onDisk = publicFilePath(publicDir, url);
 	if (!existsSync(onDisk)) {
 		file.fail(
 			`Image ${url} not found: there is no ${relative(process.cwd(), onDisk) || onDisk}. Check the path, or add the file under public/.`,
