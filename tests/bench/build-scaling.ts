@@ -14,10 +14,8 @@ import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { lessonSource, projectRoot } from '../support/paths.ts';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-const lessonFile = join(projectRoot, 'src/content/docs/lessons/automate-deployment.mdx');
 const lessonRoute = 'lessons/automate-deployment/';
 
 /**
@@ -93,7 +91,7 @@ function makeCourse(variant: Variant, count: number): string {
 	// The real manifest: Vite decides from its dependencies which packages to bundle for SSR.
 	cpSync(join(projectRoot, 'package.json'), join(root, 'package.json'));
 
-	let lesson = readFileSync(lessonFile, 'utf8');
+	let lesson = readFileSync(lessonSource, 'utf8');
 	const docs = join(root, 'src/content/docs');
 	if (variant === 'starlight') {
 		writeFileSync(
@@ -235,7 +233,8 @@ async function measureOnce(variant: Variant, count: number): Promise<Measure> {
 	}
 }
 
-function median(values: number[]): number {
+/** The middle value; the mean of the two middle ones for an even count. */
+export function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
 	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;

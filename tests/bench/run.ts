@@ -17,7 +17,7 @@ import { kb, measureFirstLoad } from '../support/first-load.ts';
 import { projectRoot } from '../support/paths.ts';
 import { runAstroBuild } from '../support/run-astro-build.ts';
 import { startStaticServer } from '../support/static-server.ts';
-import { benchBuildScaling, scalingOptions } from './build-scaling.ts';
+import { benchBuildScaling, median, scalingOptions } from './build-scaling.ts';
 
 const outputDir = join(projectRoot, 'tests', '.output', 'bench');
 const siteDir = join(outputDir, 'site');
@@ -71,10 +71,6 @@ interface FailingAudit {
 	display: string;
 }
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 async function lighthouse(url: string, name: string, runNumber: number): Promise<LighthouseFigures> {
 	const report = join(outputDir, `lighthouse-${name}-${runNumber}.json`);
