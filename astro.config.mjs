@@ -2,66 +2,96 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import starlightLinksValidator from 'starlight-links-validator';
+import { course } from './src/course.ts';
+import { buildInfo, courseBuild } from './src/integrations/course-build.ts';
+import { internalLinks } from './src/integrations/internal-links.ts';
 import { rehypeBasePathLinks } from './src/plugins/rehype/base-path-links.ts';
+import { rehypeHtmlInMdx } from './src/plugins/rehype/html-in-mdx.ts';
 import { rehypeImageAttributes } from './src/plugins/rehype/image-attributes.ts';
-import { remarkValidateImages } from './src/plugins/remark/validate-images.ts';
+import { remarkClosedDirectives } from './src/plugins/remark/closed-directives.ts';
 import { remarkComparisonTables } from './src/plugins/remark/comparison-tables.ts';
 import { remarkCourseAsides } from './src/plugins/remark/course-asides.ts';
+import { comingSoonText, remarkEmptySections } from './src/plugins/remark/empty-sections.ts';
 import { remarkKnowledgeCheck } from './src/plugins/remark/knowledge-check.ts';
+import { remarkProseBraces } from './src/plugins/remark/prose-braces.ts';
+import { remarkValidateImages } from './src/plugins/remark/validate-images.ts';
 
 // Where the site is deployed. A GitHub Pages project site, for example, is
 // SITE=https://<owner>.github.io BASE_PATH=/<repository>/ (see .github/workflows/deploy.yml).
 const site = process.env.SITE || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
+// The repository lessons are edited in, for each lesson's "Edit this page" link; none when unset.
+const repository = process.env.REPOSITORY_URL?.replace(/\/+$/, '');
+const branch = process.env.REPOSITORY_BRANCH || 'main';
+const root = fileURLToPath(new URL('./', import.meta.url));
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
 
 // How many of a page's first content images load eagerly; every later one is lazy.
 const eagerImages = 1;
 
+// Checks of what the author wrote come first; then the directive plugins, the catch-all for
+// unknown directives (course asides) last among them; Starlight's own asides run after these.
+/** @type {import('@astrojs/markdown-remark').RemarkPlugins} */
+const remarkPlugins = [
+	remarkClosedDirectives,
+	remarkProseBraces,
+	remarkKnowledgeCheck,
+	remarkComparisonTables,
+	remarkCourseAsides,
+	[remarkValidateImages, { publicDir }],
+	[
+		remarkEmptySections,
+		{
+			/** @type {import('./src/plugins/remark/empty-sections.ts').EmptySectionsOptions['report']} */
+			report: (file, section) =>
+				buildInfo(`${relative(root, file.path)}:${section.line} "${section.text}" has no content yet; learners see "${comingSoonText}"`),
+		},
+	],
+];
+
+// HTML written in MDX first, so that the others see it; image attributes before the base path:
+// they read files by the path as written.
+/** @type {import('@astrojs/markdown-remark').RehypePlugins} */
+const rehypePlugins = [
+	rehypeHtmlInMdx,
+	[rehypeImageAttributes, { publicDir, eagerImages }],
+	[rehypeBasePathLinks, { base }],
+];
+
 export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
+	// Two pages at one address stop the build instead of one of them being dropped with a warning.
+	prerenderConflictBehavior: 'error',
 	// Starlight turns on prefetching every link on hover; that script (1.1 KB gzip) and the pages
 	// it fetches cost learners on phone data more than the few milliseconds it saves here.
 	prefetch: false,
-	markdown: {
-		processor: unified({
-			// Directive plugins first, the catch-all for unknown directives (course asides) last;
-			// Starlight's own asides run after these.
-			remarkPlugins: [
-				remarkKnowledgeCheck,
-				remarkComparisonTables,
-				remarkCourseAsides,
-				[remarkValidateImages, { publicDir }],
-			],
-			// Image attributes first: they read files by the path as written, before the base path is added.
-			rehypePlugins: [
-				[rehypeImageAttributes, { publicDir, eagerImages }],
-				[rehypeBasePathLinks, { base }],
-			],
-		}),
-	},
+	markdown: { processor: unified({ remarkPlugins, rehypePlugins }) },
 	integrations: [
+		courseBuild(),
 		starlight({
-			title: 'MLOps Course',
-			description:
-				'An MLOps course module: continuous integration and delivery for ML, the teams in the ML process, nonfunctional requirements, automated testing and SageMaker Projects.',
+			title: course.title,
+			description: course.description,
 			favicon: '/favicon.svg',
-			lastUpdated: false,
+			editLink: repository ? { baseUrl: `${repository}/edit/${branch}/` } : {},
+			lastUpdated: true,
+			customCss: ['./src/styles/lesson.css'],
 			// Fails `astro build` on a broken internal link or #anchor, naming the page and the link.
 			// Links are checked after rehypeBasePathLinks has prefixed them, and the validator adds the
-			// base to the pages it knows, so both agree under a base path. The landing page's hero action
-			// is relative on purpose (Starlight does not prefix hero links) and the validator rejects every
-			// relative link, so that one link is exempt; tests/site checks it reaches the lesson instead.
-			plugins: [starlightLinksValidator({ exclude: ['lessons/automate-deployment/'] })],
-			// Accessible search button; Pagefind's UI loads on first use (see the component).
-			components: { Search: './src/components/Search.astro' },
+			// base to the pages it knows, so both agree under a base path.
+			plugins: [internalLinks()],
+			components: {
+				// Accessible search button; Pagefind's UI loads on first use (see the component).
+				Search: './src/components/Search.astro',
+				// The exam domain on top of every lesson.
+				MarkdownContent: './src/components/LessonContent.astro',
+			},
 			sidebar: [
 				{ label: 'Course overview', link: '/' },
-				{ label: 'Deployment and orchestration', items: [{ autogenerate: { directory: 'lessons' } }] },
+				{ label: course.sidebarLabel, items: [{ autogenerate: { directory: course.lessonsDirectory } }] },
 			],
 		}),
 	],

@@ -7,8 +7,16 @@ export const courseAsideVariants = ['exam-domain', 'learning-objective', 'exam-t
 
 export type CourseAsideVariant = (typeof courseAsideVariants)[number];
 
-export function isCourseAsideVariant(name: string): name is CourseAsideVariant {
-	return (courseAsideVariants as readonly string[]).includes(name);
+/**
+ * The asides authors write as `:::name` directives. The exam domain is not one of them: it comes
+ * from the course (src/course.ts) or the lesson's frontmatter, and every lesson shows it on top.
+ */
+export const courseAsideDirectives = ['learning-objective', 'exam-tip'] as const satisfies readonly CourseAsideVariant[];
+
+export type CourseAsideDirective = (typeof courseAsideDirectives)[number];
+
+export function isCourseAsideDirective(name: string): name is CourseAsideDirective {
+	return (courseAsideDirectives as readonly string[]).includes(name);
 }
 
 /** The title shown when the author gives none; the exam domain has no default, its title is its point. */

@@ -1,4 +1,4 @@
-import { courseAsideVariants } from '../../components/course-aside-variants.ts';
+import { courseAsideDirectives } from '../../components/course-aside-variants.ts';
 import { knowledgeCheckName } from './knowledge-check-parse.ts';
 
 /** Starlight's own asides, rendered by Starlight's remark plugin after the project's plugins. */
@@ -14,8 +14,15 @@ export const comparisonTableDirective = 'comparison-table';
  */
 export const containerDirectiveNames: readonly string[] = [
 	...starlightAsideNames,
-	...courseAsideVariants,
+	...courseAsideDirectives,
 	comparisonTableDirective,
 	// Handled by its own plugin (knowledge-check.ts), which runs before these.
 	knowledgeCheckName,
 ];
+
+/** Directives the site no longer takes, and what to do instead. */
+export const retiredDirectives: Readonly<Record<string, string>> = {
+	'exam-domain':
+		'The exam domain is no longer written in a lesson: every lesson shows the course\'s domain (src/course.ts) on top, ' +
+		'or the one its frontmatter names (domain: { number: 3, title: ... }). Delete this directive.',
+};

@@ -1,75 +1,31 @@
 import type { Root } from 'mdast';
-import type { ContainerDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { courseAsideDefaultTitles, isCourseAsideVariant, type CourseAsideVariant } from '../../components/course-aside-variants.ts';
-import { containerDirectiveNames } from './container-directives.ts';
+import { courseAsideDefaultTitles, isCourseAsideDirective } from '../../components/course-aside-variants.ts';
+import { closestName } from '../../closest-name.ts';
+import { containerDirectiveNames, retiredDirectives } from './container-directives.ts';
 import { splitDirectiveLabel } from './directive-label.ts';
-import { componentPath, importComponent, mdxComponent, requireMdx, type PropValue } from './mdx-component.ts';
+import { componentPath, importComponent, mdxComponent, requireMdx } from './mdx-component.ts';
 
 /** The local name the plugin imports the component under; unlikely to clash with an author's import. */
 const componentName = 'CourseAsideFromDirective';
 const componentFile = componentPath('CourseAside.astro');
 
-/** The `{attributes}` each aside accepts. */
-const allowedAttributes: Record<CourseAsideVariant, readonly string[]> = {
-	'exam-domain': ['number'],
-	'learning-objective': [],
-	'exam-tip': [],
-};
-
-const examDomainExample = ':::exam-domain[Deployment and Orchestration of ML Workflows]{number=3}';
-
-/** The lesson's frontmatter `domain`, as Astro hands it to Markdown plugins. */
-function frontmatterDomain(file: VFile): { number: number; title: string } | undefined {
-	const astro = file.data.astro as { frontmatter?: { domain?: { number: number; title: string } } } | undefined;
-	return astro?.frontmatter?.domain;
-}
-
-/** Checks one course aside and returns the props of its component, or fails the build at its line. */
-function asideProps(node: ContainerDirective, variant: CourseAsideVariant, label: string | undefined, hasBody: boolean, file: VFile) {
-	const where = `":::${variant}"`;
-	const attributes = node.attributes ?? {};
-	const allowed = allowedAttributes[variant];
-	for (const name of Object.keys(attributes)) {
-		if (!allowed.includes(name)) {
-			const expected = allowed.length ? `Allowed: ${allowed.join(', ')}.` : 'It takes none.';
-			file.fail(`Unknown attribute "${name}" on ${where}. ${expected}`, node);
-		}
-	}
-	const props: Record<string, PropValue | undefined> = { variant, title: label ?? courseAsideDefaultTitles[variant] };
-	if (variant === 'exam-domain') {
-		const raw = attributes.number;
-		if (raw === undefined || raw === null) {
-			file.fail(`${where} needs the domain number, for example ${examDomainExample}.`, node);
-		}
-		if (!/^[1-9]\d*$/.test(raw.trim())) {
-			file.fail(`${where} number must be a positive whole number, not "${raw}". For example ${examDomainExample}.`, node);
-		}
-		if (label === undefined) {
-			file.fail(`${where} needs the domain title in brackets, for example ${examDomainExample}.`, node);
-		}
-		const number = Number(raw);
-		const declared = frontmatterDomain(file);
-		if (declared && (declared.number !== number || declared.title !== label)) {
-			file.fail(
-				`${where} says domain ${number} "${label}", but the frontmatter declares domain ${declared.number} "${declared.title}". Make them agree.`,
-				node,
-			);
-		}
-		props.number = number;
-	} else if (!hasBody) {
-		file.fail(`${where} has no text. Write its text between ":::${variant}" and ":::".`, node);
-	}
-	return props;
+/** Why a name is not a directive the site knows, and what to write instead. */
+function unknownDirectiveMessage(name: string): string {
+	const retired = retiredDirectives[name];
+	if (retired) return `":::${name}" is no longer used. ${retired}`;
+	const meant = closestName(name, containerDirectiveNames);
+	const suggestion = meant ? ` Did you mean ":::${meant}"?` : '';
+	return `Unknown directive ":::${name}".${suggestion} Allowed container directives: ${containerDirectiveNames.join(', ')}.`;
 }
 
 /**
- * Renders the course's own asides (`:::exam-domain`, `:::learning-objective`, `:::exam-tip`) with
- * the CourseAside component, and fails the build on a container directive that no plugin handles:
- * left alone, it would become a bare `<div>` and hide the typo. Starlight's asides and the
- * directives of other plugins are left for them; text and leaf directives ("ratio 16:9") are not
- * touched, so Starlight turns them back into the text they were written as.
+ * Renders the course's own asides (`:::learning-objective`, `:::exam-tip`) with the CourseAside
+ * component, and fails the build on a container directive that no plugin handles: left alone, it
+ * would become a bare `<div>` and hide the typo. Starlight's asides and the directives of other
+ * plugins are left for them; text and leaf directives ("ratio 16:9") are not touched, so Starlight
+ * turns them back into the text they were written as.
  */
 export function remarkCourseAsides() {
 	return function transformer(tree: Root, file: VFile) {
@@ -82,15 +38,16 @@ export function remarkCourseAsides() {
 		});
 		visit(tree, 'containerDirective', (node, index, parent) => {
 			if (!parent || index === undefined) return;
-			if (!containerDirectiveNames.includes(node.name)) {
-				file.fail(`Unknown directive ":::${node.name}". Allowed container directives: ${containerDirectiveNames.join(', ')}.`, node);
-			}
-			if (!isCourseAsideVariant(node.name)) return;
-			requireMdx(file, node, `":::${node.name}"`);
+			if (!containerDirectiveNames.includes(node.name)) file.fail(unknownDirectiveMessage(node.name), node);
+			if (!isCourseAsideDirective(node.name)) return;
+			const where = `":::${node.name}"`;
+			requireMdx(file, node, where);
+			const attributes = Object.keys(node.attributes ?? {});
+			if (attributes.length > 0) file.fail(`Unknown attribute "${attributes[0]}" on ${where}. It takes none.`, node);
 			const { label, body } = splitDirectiveLabel(node);
-			const props = asideProps(node, node.name, label, body.length > 0, file);
+			if (body.length === 0) file.fail(`${where} has no text. Write its text between ":::${node.name}" and ":::".`, node);
 			count += 1;
-			props.id = `course-aside-${count}`;
+			const props = { variant: node.name, title: label ?? courseAsideDefaultTitles[node.name], id: `course-aside-${count}` };
 			parent.children[index] = mdxComponent(componentName, props, body, node);
 		});
 		if (count > 0) importComponent(tree, componentName, componentFile);

@@ -10,10 +10,10 @@ export const knowledgeCheckName = 'knowledge-check';
 export { maxOptions, minOptions };
 
 export interface KnowledgeCheckOption {
-	/** The option's words (the first paragraph of its list item). */
+	/** The option's words: the line of its checkbox. */
 	label: PhrasingContent[];
 	correct: boolean;
-	/** Why the option is right or wrong: the rest of its list item, possibly empty. */
+	/** Why the option is right or wrong: the items of a list nested under it, possibly none. */
 	explanation: (BlockContent | DefinitionContent)[];
 }
 
@@ -29,33 +29,36 @@ function optionKey(label: PhrasingContent[]): string {
 	return toString(label).replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/**
- * Splits an option's first paragraph at its first line end: the first line is the option, the
- * lines under it its explanation. Without this, "- [x] ML engineers" followed by an indented line
- * would read as one long option, as Markdown joins the lines into one paragraph.
- */
-function splitFirstLine(paragraph: Paragraph): { label: PhrasingContent[]; rest?: Paragraph } {
-	const children = paragraph.children;
-	for (const [index, child] of children.entries()) {
-		if (child.type === 'break') {
-			return withRest(children.slice(0, index), children.slice(index + 1));
-		}
-		if (child.type === 'text' && child.value.includes('\n')) {
-			const at = child.value.indexOf('\n');
-			const before = child.value.slice(0, at);
-			const after = child.value.slice(at + 1);
-			return withRest(
-				[...children.slice(0, index), ...(before ? [{ type: 'text' as const, value: before }] : [])],
-				[...(after ? [{ type: 'text' as const, value: after }] : []), ...children.slice(index + 1)],
-			);
-		}
-	}
-	return { label: children };
+/** Where the option's words end, when they run past the line of their checkbox. */
+function secondLine(paragraph: Paragraph): number | undefined {
+	const { start, end } = paragraph.position ?? {};
+	if (start && end && end.line > start.line) return start.line + 1;
+	const broken = paragraph.children.some((child) => child.type === 'break' || (child.type === 'text' && child.value.includes('\n')));
+	return broken ? (start?.line ?? 0) + 1 : undefined;
+}
 
-	function withRest(label: PhrasingContent[], rest: PhrasingContent[]) {
-		const trimmed = rest.length > 0 && toString({ type: 'paragraph', children: rest }).trim() !== '';
-		return { label, rest: trimmed ? { type: 'paragraph' as const, children: rest, position: paragraph.position } : undefined };
+const explanationExample = '- [x] ML engineers\n  - The lesson says: "ML Engineers are responsible for model deployment."';
+
+/**
+ * Reads the explanation of one option: the items of one plain list nested under it, each item's
+ * content in turn. A nested list marks an explanation beyond doubt; an option's words are only ever
+ * the line of its checkbox.
+ */
+function readExplanation(item: ListItem, rest: ListItem['children'], file: VFile, where: string): (BlockContent | DefinitionContent)[] {
+	if (rest.length === 0) return [];
+	const [list, ...more] = rest;
+	if (list?.type !== 'list' || more.length > 0) {
+		file.fail(
+			`${where}: explain an option in a list nested under it, one "- " item indented by two spaces:\n\n${explanationExample}`,
+			list ?? item,
+		);
 	}
+	for (const explanation of list.children) {
+		if (typeof explanation.checked === 'boolean') {
+			file.fail(`${where}: options cannot be nested. An explanation under an option is a plain "- " item, without [ ] or [x].`, explanation);
+		}
+	}
+	return list.children.flatMap((explanation) => explanation.children);
 }
 
 function isLabel(node: RootContent | undefined): node is Paragraph {
@@ -103,11 +106,19 @@ export function parseKnowledgeCheck(node: ContainerDirective, file: VFile): Know
 		if (typeof item.checked !== 'boolean') {
 			file.fail(`${where}: every option is a task-list item, "- [x]" (right) or "- [ ]" (wrong)`, item);
 		}
-		const [first, ...more] = item.children;
+		const [first, ...rest] = item.children;
 		if (first?.type !== 'paragraph') {
 			file.fail(`${where}: an option needs its words on the line of its checkbox`, item);
 		}
-		const { label: optionLabel, rest } = splitFirstLine(first);
+		const runsOn = secondLine(first);
+		if (runsOn !== undefined) {
+			file.fail(
+				`${where}: the option "${toString(first).split('\n')[0]}" runs onto line ${runsOn}. Write each option on one line. ` +
+					`If the next line explains the option, make it a nested list item:\n\n${explanationExample}`,
+				{ line: runsOn, column: 1 },
+			);
+		}
+		const optionLabel = first.children;
 		const key = optionKey(optionLabel);
 		if (key === '') {
 			file.fail(`${where}: an option needs its words on the line of its checkbox`, item);
@@ -117,7 +128,7 @@ export function parseKnowledgeCheck(node: ContainerDirective, file: VFile): Know
 			file.fail(`${where}: the option "${toString(optionLabel)}" appears twice (first on line ${earlier.position?.start.line})`, item);
 		}
 		seen.set(key, item);
-		return { label: optionLabel, correct: item.checked, explanation: rest ? [rest, ...more] : more };
+		return { label: optionLabel, correct: item.checked, explanation: readExplanation(item, rest, file, where) };
 	});
 
 	if (!options.some((option) => option.correct)) {
@@ -129,7 +140,7 @@ export function parseKnowledgeCheck(node: ContainerDirective, file: VFile): Know
 		const unexplained = list.children.find((_, index) => options[index]!.explanation.length === 0);
 		if (unexplained) {
 			file.fail(
-				`${where}: explain every option (an indented paragraph under it) or the whole question (a paragraph after the list); this option has no explanation`,
+				`${where}: explain every option (a nested list item under it) or the whole question (a paragraph after the list); this option has no explanation`,
 				unexplained,
 			);
 		}
