@@ -11,12 +11,11 @@
  * The courses are made in the system's temporary folder and removed afterwards.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { course } from '../../src/course.ts';
 import { lessonSource, projectRoot } from '../support/paths.ts';
-
-const lessonRoute = 'lessons/automate-deployment/';
 
 /**
  * - project: this repository's configuration and content, N copies of the lesson.
@@ -103,8 +102,8 @@ function makeCourse(variant: Variant, count: number): string {
 			join(root, 'src/content.config.ts'),
 			`import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n`,
 		);
-		// The same landing page; no 404 page of its own: Starlight renders its built-in one.
-		cpSync(join(projectRoot, 'src/content/docs/index.mdx'), join(docs, 'index.mdx'));
+		// A landing page of its own (the project's is generated); no 404 page: Starlight renders its built-in one.
+		writeFileSync(join(docs, 'index.mdx'), '---\ntitle: Course\ntemplate: splash\nhero:\n  tagline: An MLOps course module.\n---\n\nThe course\'s lessons are in the sidebar.\n');
 		lesson = toDefaultStarlight(lesson);
 	} else {
 		for (const entry of ['astro.config.mjs', 'tsconfig.json', 'src']) {
@@ -113,9 +112,9 @@ function makeCourse(variant: Variant, count: number): string {
 		rmSync(join(docs, 'lessons'), { recursive: true, force: true });
 		mkdirSync(join(docs, 'lessons'), { recursive: true });
 		if (variant === 'project-satteri') useSatteri(root);
-		if (variant === 'project-no-links-validator') editConfig(root, /plugins: \[starlightLinksValidator\([^\n]*\)\],/, 'plugins: [],');
+		if (variant === 'project-no-links-validator') editConfig(root, /plugins: \[internalLinks\(\)\],/, 'plugins: [],');
 		if (variant === 'project-no-image-attributes') editConfig(root, /\[rehypeImageAttributes, [^\]]*\],/, '');
-		if (variant === 'project-no-remark-plugins') editConfig(root, /remarkPlugins: \[[^\]]*\[remarkValidateImages[^\]]*\],\s*\],/, 'remarkPlugins: [],');
+		if (variant === 'project-no-remark-plugins') editConfig(root, /unified\(\{ remarkPlugins, rehypePlugins \}\)/, 'unified({ remarkPlugins: [], rehypePlugins })');
 		// Without the project's remark plugins on the unified route nothing handles its directives:
 		// the lesson is given the form default Starlight builds, as for the default variant. Under
 		// Sätteri the lesson stays as written: Starlight's Sätteri handling turns the project's
@@ -125,8 +124,6 @@ function makeCourse(variant: Variant, count: number): string {
 	for (let i = 1; i <= count; i++) {
 		writeFileSync(join(docs, 'lessons', `${lessonSlug(i)}.mdx`), lesson);
 	}
-	// The landing page links to the lesson's sections; it points at the first copy here.
-	retargetLandingPage(root);
 	return root;
 }
 
@@ -143,8 +140,9 @@ function editConfig(root: string, pattern: RegExp, replacement: string) {
 
 /**
  * The same lesson as a default Starlight site can build and render it, with the same text:
- * - the frontmatter's `domain` (a key of the project's schema) is dropped;
- * - `:::exam-domain[Title]{number=N}` becomes a `:::note[Domain N]` aside whose body is the title;
+ * - the frontmatter keys of the project's schema (`summary`, `domain`) are dropped;
+ * - the exam domain the project shows on top of every lesson becomes a `:::note` there, as the
+ *   lesson's first version had it;
  * - `:::comparison-table[Caption]` becomes the caption as a paragraph and the bare GFM table of yes/no;
  * - `:::knowledge-check[Question]` becomes the question as a paragraph and its options as a plain
  *   list (the task-list checkboxes, which mark the right answers, are removed), explanations kept.
@@ -153,28 +151,26 @@ function editConfig(root: string, pattern: RegExp, replacement: string) {
 export function toDefaultStarlight(mdx: string): string {
 	const out: string[] = [];
 	const open: string[] = [];
-	let inFrontmatterDomain = false;
+	let inProjectKey = false;
 	let frontmatterFences = 0;
 	for (const line of mdx.split('\n')) {
 		if (frontmatterFences < 2) {
 			if (line === '---') frontmatterFences++;
-			if (/^domain:/.test(line)) {
-				inFrontmatterDomain = true;
+			if (/^(domain|summary):/.test(line)) {
+				inProjectKey = true;
 				continue;
 			}
-			if (inFrontmatterDomain && /^\s+\S/.test(line)) continue;
-			inFrontmatterDomain = false;
+			if (inProjectKey && /^\s+\S/.test(line)) continue;
+			inProjectKey = false;
 			out.push(line);
+			if (frontmatterFences === 2) out.push(`:::note\n**Domain ${course.domain.number}: ${course.domain.title}**\n:::`);
 			continue;
 		}
 		const start = /^:::([\w-]+)(?:\[(.*?)\])?(?:\{(.*)\})?\s*$/.exec(line);
 		if (start) {
-			const [, name, label = '', attributes = ''] = start;
+			const [, name, label = ''] = start;
 			open.push(name!);
-			if (name === 'exam-domain') {
-				const number = /number=(\d+)/.exec(attributes)?.[1];
-				out.push(`:::note[Domain ${number}]`, label);
-			} else if (name === 'comparison-table' || name === 'knowledge-check') {
+			if (name === 'comparison-table' || name === 'knowledge-check') {
 				out.push(`**${label}**`, '');
 			} else {
 				out.push(line);
@@ -203,21 +199,6 @@ function useSatteri(root: string) {
 		configFile,
 		`import { satteri } from '@astrojs/markdown-satteri';\nimport config from './project.config.mjs';\nexport default { ...config, markdown: { ...config.markdown, processor: satteri() } };\n`,
 	);
-}
-
-/**
- * Points the landing page's links to the lesson (and the link validator's exemption for the
- * relative hero link) at the first copy, so starlight-links-validator checks them as usual.
- */
-function retargetLandingPage(root: string) {
-	const retarget = (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replaceAll(lessonRoute, `lessons/${lessonSlug(1)}/`));
-	const docs = join(root, 'src/content/docs');
-	for (const name of readdirSync(docs)) {
-		if (/\.mdx?$/.test(name)) retarget(join(docs, name));
-	}
-	for (const config of ['astro.config.mjs', 'project.config.mjs']) {
-		if (existsSync(join(root, config))) retarget(join(root, config));
-	}
 }
 
 async function measureOnce(variant: Variant, count: number): Promise<Measure> {

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, connectBrowser, newContext, noBrowser, screenshotsDir, siteUrl, watchProblems } from '../support/browser.ts';
+import { builtSiteDir } from '../support/paths.ts';
+import { lessonRoutes } from '../support/site-pages.ts';
 
-const lessonPath = 'lessons/automate-deployment/';
+/** A lesson page: the first the build published (the search test looks for this course's first lesson on purpose). */
+const lessonPath = lessonRoutes(builtSiteDir)[0]!;
 
 /** What the focused element is, in words a failure message can use, and whether focus is visible. */
 async function describeFocus(page: Page) {

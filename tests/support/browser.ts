@@ -12,10 +12,6 @@ export const noBrowser = inject('browserEndpoint') === '';
 
 export type Theme = 'light' | 'dark';
 
-export const pages = [
-	{ name: 'landing', path: '' },
-	{ name: 'lesson', path: 'lessons/automate-deployment/' },
-] as const;
 export const themes: Theme[] = ['light', 'dark'];
 export const widths = [1280, 375] as const;
 

@@ -51,7 +51,7 @@ function cssReferences(css: string): { imports: string[]; fonts: string[] } {
  * `import()` and images are not first load. Paths are resolved against the site's output folder.
  */
 export function measureFirstLoad(siteDir: string, route: string, base = '/'): FirstLoad {
-	const htmlFile = join(siteDir, route, 'index.html');
+	const htmlFile = route.endsWith('.html') ? join(siteDir, route) : join(siteDir, route, 'index.html');
 	const html = readFileSync(htmlFile);
 	const tree = fromHtml(html.toString('utf8'));
 	const resources: Resource[] = [{ path: `/${route}`, type: 'html', ...sizes(html) }];

@@ -80,7 +80,7 @@ export interface KnowledgeCheckSource {
 
 /**
  * Reads the lesson's knowledge checks independently of the plugin: the label is the question, each
- * task-list item's first line its option, the rest of the item its explanation.
+ * task-list item's paragraph its option, the items of the list nested under it its explanation.
  */
 export function readKnowledgeChecks(path: string): KnowledgeCheckSource[] {
 	const checks: KnowledgeCheckSource[] = [];
@@ -92,9 +92,8 @@ export function readKnowledgeChecks(path: string): KnowledgeCheckSource[] {
 		checks.push({
 			question: normalizeText(toString(label!)),
 			options: (list?.children ?? []).map((item) => {
-				const [firstLine = '', ...rest] = toString(item.children[0]!).split('\n');
-				const more = item.children.slice(1).map((child) => toString(child));
-				return { text: normalizeText(firstLine), correct: item.checked === true, explanation: normalizeText([...rest, ...more].join(' ')) };
+				const [option, ...nested] = item.children;
+				return { text: normalizeText(toString(option!)), correct: item.checked === true, explanation: normalizeText(nested.map((child) => toString(child)).join(' ')) };
 			}),
 			explanation: normalizeText(after.map((child) => toString(child)).join(' ')),
 		});

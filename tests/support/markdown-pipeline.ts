@@ -6,31 +6,30 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { remarkClosedDirectives } from '../../src/plugins/remark/closed-directives.ts';
 import { remarkComparisonTables } from '../../src/plugins/remark/comparison-tables.ts';
 import { remarkCourseAsides } from '../../src/plugins/remark/course-asides.ts';
 import { remarkKnowledgeCheck } from '../../src/plugins/remark/knowledge-check.ts';
+import { remarkProseBraces } from '../../src/plugins/remark/prose-braces.ts';
 
 /**
- * Runs the project's directive plugins the way the site orders them, on a Markdown string, and
- * returns the tree and the Markdown it stringifies to. `path` decides MDX or Markdown;
- * `frontmatter` stands in for what Astro hands plugins; `withoutPlugins` gives the baseline;
- * `withoutKnowledgeCheck` shows what the later plugins do with a directive it would have claimed.
+ * Runs the project's checks and directive plugins the way the site orders them, on a Markdown
+ * string, and returns the tree and the Markdown it stringifies to. `path` decides MDX or Markdown;
+ * `withoutPlugins` gives the baseline; `withoutKnowledgeCheck` shows what the later plugins do with a
+ * directive it would have claimed.
  */
 export function runDirectivePlugins(
 	markdown: string,
-	options: { path?: string; frontmatter?: Record<string, unknown>; withoutPlugins?: boolean; withoutKnowledgeCheck?: boolean } = {},
+	options: { path?: string; withoutPlugins?: boolean; withoutKnowledgeCheck?: boolean } = {},
 ) {
 	const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).use(remarkDirective);
 	if (!options.withoutPlugins) {
+		processor.use(remarkClosedDirectives).use(remarkProseBraces);
 		if (!options.withoutKnowledgeCheck) processor.use(remarkKnowledgeCheck);
 		processor.use(remarkComparisonTables).use(remarkCourseAsides);
 	}
 	processor.use(remarkStringify);
-	const file = new VFile({
-		value: markdown,
-		path: options.path ?? 'lessons/example.mdx',
-		data: { astro: { frontmatter: options.frontmatter ?? {} } },
-	});
+	const file = new VFile({ value: markdown, path: options.path ?? 'lessons/example.mdx' });
 	const tree = processor.runSync(processor.parse(file), file) as Root;
 	return { tree, output: String(processor.stringify(tree, file)) };
 }

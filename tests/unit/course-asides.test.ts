@@ -1,10 +1,7 @@
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { describe, expect, it } from 'vitest';
-import { courseAsideVariants } from '../../src/components/course-aside-variants.ts';
 import { containerDirectiveNames } from '../../src/plugins/remark/container-directives.ts';
 import { directiveError, runDirectivePlugins } from '../support/markdown-pipeline.ts';
-
-const domain = { number: 3, title: 'Deployment and Orchestration of ML Workflows' };
 
 /** The props the plugin hands the component, as plain values. */
 function propsOf(element: MdxJsxFlowElement) {
@@ -17,23 +14,17 @@ function propsOf(element: MdxJsxFlowElement) {
 	);
 }
 
-function components(markdown: string, options?: Parameters<typeof runDirectivePlugins>[1]) {
-	const { tree } = runDirectivePlugins(markdown, options);
+function components(markdown: string) {
+	const { tree } = runDirectivePlugins(markdown);
 	return tree.children.filter((node): node is MdxJsxFlowElement => node.type === 'mdxJsxFlowElement');
 }
 
 describe('course asides', () => {
-	it('renders the exam domain with its number and title', () => {
-		const [aside] = components(':::exam-domain[Deployment and Orchestration of ML Workflows]{number=3}\n:::\n', { frontmatter: { domain } });
-		expect(aside?.name).toBe('CourseAsideFromDirective');
-		expect(propsOf(aside!)).toEqual({ variant: 'exam-domain', title: domain.title, number: 3, id: 'course-aside-1' });
-		expect(aside!.position?.start.line).toBe(1);
-	});
-
-	it('gives learning objectives and exam tips a default title, or the one written', () => {
+	it('gives learning objectives and exam tips a default title, or the one written, and a unique id', () => {
 		const [objective, tip] = components(':::learning-objective\nExplain CI/CD for ML.\n:::\n\n:::exam-tip[Watch the wording]\nRead **all** options.\n:::\n');
-		expect(propsOf(objective!)).toMatchObject({ variant: 'learning-objective', title: 'Learning objective', id: 'course-aside-1' });
-		expect(propsOf(tip!)).toMatchObject({ variant: 'exam-tip', title: 'Watch the wording', id: 'course-aside-2' });
+		expect(propsOf(objective!)).toEqual({ variant: 'learning-objective', title: 'Learning objective', id: 'course-aside-1' });
+		expect(propsOf(tip!)).toEqual({ variant: 'exam-tip', title: 'Watch the wording', id: 'course-aside-2' });
+		expect(objective!.position?.start.line).toBe(1);
 		// The body stays Markdown, rendered as the component's content; the label is not repeated.
 		expect(tip!.children.map((child) => child.type)).toEqual(['paragraph']);
 	});
@@ -58,51 +49,32 @@ describe('course asides', () => {
 		].join('\n\n');
 		expect(runDirectivePlugins(markdown).output).toBe(runDirectivePlugins(markdown, { withoutPlugins: true }).output);
 	});
-
-	it('lists every allowed container directive in one place', () => {
-		expect(containerDirectiveNames).toEqual(
-			expect.arrayContaining(['note', 'tip', 'caution', 'danger', ...courseAsideVariants, 'comparison-table', 'knowledge-check']),
-		);
-	});
 });
 
 describe('course asides with bad input', () => {
-	it('stops at an unknown container directive, naming the line and the allowed names', () => {
-		const error = directiveError('Intro.\n\n:::notee\nText.\n:::\n');
+	it('stops at an unknown container directive, naming the line, the name meant and the allowed names', () => {
+		const error = directiveError('Intro.\n\n:::exam-tipp\nText.\n:::\n');
 		expect(error?.line).toBe(3);
 		expect(error?.file).toBe('lessons/example.mdx');
-		expect(error?.message).toContain('Unknown directive ":::notee"');
+		expect(error?.message).toContain('Unknown directive ":::exam-tipp". Did you mean ":::exam-tip"?');
 		for (const name of containerDirectiveNames) expect(error?.message).toContain(name);
 	});
 
 	it('stops at an unknown directive nested inside another', () => {
-		expect(directiveError(':::tip\nText.\n\n:::exam-tipp\nNested.\n:::\n:::\n')?.line).toBe(4);
+		expect(directiveError('::::tip\nText.\n\n:::exam-tipp\nNested.\n:::\n::::\n')?.line).toBe(4);
 	});
 
-	it.each([
-		['without a number', ':::exam-domain[Deployment]\n:::', /needs the domain number/],
-		['with a number that is not a number', ':::exam-domain[Deployment]{number=three}\n:::', /positive whole number, not "three"/],
-		['with number zero', ':::exam-domain[Deployment]{number=0}\n:::', /positive whole number, not "0"/],
-		['with a fraction', ':::exam-domain[Deployment]{number=2.5}\n:::', /positive whole number, not "2.5"/],
-		['with a negative number', ':::exam-domain[Deployment]{number=-1}\n:::', /positive whole number, not "-1"/],
-		['without a title', ':::exam-domain{number=3}\n:::', /needs the domain title/],
-		['with an unknown attribute', ':::exam-domain[Deployment]{numbr=3}\n:::', /Unknown attribute "numbr".*Allowed: number/],
-	])('stops at an exam domain %s', (_, markdown, message) => {
-		const error = directiveError(`Intro.\n\n${markdown}\n`);
-		expect(error?.message).toMatch(message);
+	it('stops at the exam-domain directive, which lessons no longer write, and says where the domain comes from', () => {
+		const error = directiveError('Intro.\n\n:::exam-domain[Deployment]{number=3}\n:::\n');
 		expect(error?.line).toBe(3);
-	});
-
-	it('stops at an exam domain that disagrees with the frontmatter', () => {
-		const error = directiveError(':::exam-domain[Deployment and Orchestration of ML Workflows]{number=2}\n:::\n', { frontmatter: { domain } });
-		expect(error?.message).toMatch(/says domain 2 .* frontmatter declares domain 3/);
+		expect(error?.message).toMatch(/":::exam-domain" is no longer used\. .*src\/course\.ts.*Delete this directive\./);
 	});
 
 	it('stops at an aside without text', () => {
 		expect(directiveError(':::learning-objective\n:::\n')?.message).toMatch(/":::learning-objective" has no text/);
 	});
 
-	it('stops at an attribute on an aside that takes none', () => {
+	it('stops at an attribute on an aside, which takes none', () => {
 		expect(directiveError(':::exam-tip{icon=star}\nText.\n:::\n')?.message).toMatch(/Unknown attribute "icon" on ":::exam-tip"\. It takes none\./);
 	});
 

@@ -49,14 +49,14 @@ function attribute(check: MdxJsxFlowElement, name: string) {
 
 const teams = `:::knowledge-check[Which team is responsible for model deployment?]
 - [ ] Data engineers
-  They source, clean and process data.
+  - They source, clean and process data.
 - [x] ML engineers
-  "ML Engineers are responsible for model deployment, production integration, and monitoring."
+  - "ML Engineers are responsible for model deployment, production integration, and monitoring."
 :::
 `;
 
 describe('remarkKnowledgeCheck: valid checks', () => {
-	it('turns a check into the component, the first line of an item being the option and the rest its explanation', async () => {
+	it('turns a check into the component, each item being an option and the list nested under it its explanation', async () => {
 		const { tree } = await transform(teams);
 		const [check] = checks(tree);
 		expect(check?.name).toBe('KnowledgeCheckFromDirective');
@@ -79,7 +79,7 @@ describe('remarkKnowledgeCheck: valid checks', () => {
 		expect(checks(tree).map((check) => attribute(check, 'id'))).toEqual(['knowledge-check-q1', 'knowledge-check-q2']);
 	});
 
-	it('accepts an explanation as a separate paragraph, several right answers, and one explanation for the question', async () => {
+	it('accepts several right answers, a loose list, and one explanation for the question', async () => {
 		const { tree } = await transform(`:::knowledge-check[Which features does *MLOps* add?]
 - [x] Data provenance
 
@@ -111,7 +111,7 @@ Both have code versioning; only MLOps tracks data.
 
 describe('remarkKnowledgeCheck: mistakes stop the build at their line', () => {
 	it('rejects a check without a right answer', async () => {
-		const error = await failure('Intro.\n\n:::knowledge-check[Q?]\n- [ ] A\n  Why.\n- [ ] B\n  Why.\n:::\n');
+		const error = await failure('Intro.\n\n:::knowledge-check[Q?]\n- [ ] A\n  - Why.\n- [ ] B\n  - Why.\n:::\n');
 		expect(error.message).toMatch(/no right answer/);
 		expect(error.line).toBe(4);
 		expect(String(error.file)).toContain('lessons/quiz.mdx');
@@ -119,25 +119,25 @@ describe('remarkKnowledgeCheck: mistakes stop the build at their line', () => {
 	});
 
 	it('rejects a duplicated option and names the first one', async () => {
-		const error = await failure(':::knowledge-check[Q?]\n- [x] ML engineers\n  Why.\n- [ ] ML  Engineers\n  Why.\n:::\n');
+		const error = await failure(':::knowledge-check[Q?]\n- [x] ML engineers\n  - Why.\n- [ ] ML  Engineers\n  - Why.\n:::\n');
 		expect(error.message).toMatch(/"ML {2}Engineers" appears twice \(first on line 2\)/);
 		expect(error.line).toBe(4);
 	});
 
 	it('rejects fewer than two options', async () => {
-		const error = await failure(':::knowledge-check[Q?]\n- [x] Only\n  Why.\n:::\n');
+		const error = await failure(':::knowledge-check[Q?]\n- [x] Only\n  - Why.\n:::\n');
 		expect(error.message).toMatch(/needs 2 to 6 options; found 1/);
 		expect(error.line).toBe(2);
 	});
 
 	it('rejects more than six options', async () => {
-		const items = Array.from({ length: 7 }, (_, i) => `- [${i === 0 ? 'x' : ' '}] Option ${i + 1}\n  Why.`).join('\n');
+		const items = Array.from({ length: 7 }, (_, i) => `- [${i === 0 ? 'x' : ' '}] Option ${i + 1}\n  - Why.`).join('\n');
 		const error = await failure(`:::knowledge-check[Q?]\n${items}\n:::\n`);
 		expect(error.message).toMatch(/found 7/);
 	});
 
 	it('rejects a check without question text', async () => {
-		for (const markdown of [':::knowledge-check\n- [x] A\n  Why.\n- [ ] B\n  Why.\n:::\n', ':::knowledge-check[  ]\n- [x] A\n  Why.\n- [ ] B\n  Why.\n:::\n']) {
+		for (const markdown of [':::knowledge-check\n- [x] A\n  - Why.\n- [ ] B\n  - Why.\n:::\n', ':::knowledge-check[  ]\n- [x] A\n  - Why.\n- [ ] B\n  - Why.\n:::\n']) {
 			const error = await failure(markdown);
 			expect(error.message).toMatch(/needs its question in brackets/);
 			expect(error.line).toBe(1);
@@ -145,21 +145,37 @@ describe('remarkKnowledgeCheck: mistakes stop the build at their line', () => {
 	});
 
 	it('rejects options that are not task-list items', async () => {
-		const error = await failure(':::knowledge-check[Q?]\n- [x] A\n  Why.\n- B\n  Why.\n:::\n');
+		const error = await failure(':::knowledge-check[Q?]\n- [x] A\n  - Why.\n- B\n  - Why.\n:::\n');
 		expect(error.message).toMatch(/task-list item/);
 		expect(error.line).toBe(4);
 	});
 
 	it('rejects a check with no explanation for an option and none for the question', async () => {
-		const error = await failure(':::knowledge-check[Q?]\n- [x] A\n  Why.\n- [ ] B\n:::\n');
+		const error = await failure(':::knowledge-check[Q?]\n- [x] A\n  - Why.\n- [ ] B\n:::\n');
 		expect(error.message).toMatch(/explain every option/);
 		expect(error.line).toBe(4);
 	});
 
 	it('rejects a check without options, text before the options, and a leaf directive', async () => {
 		expect((await failure(':::knowledge-check[Q?]\nJust text.\n:::\n')).message).toMatch(/as a task list/);
-		expect((await failure(':::knowledge-check[Q?]\nContext.\n\n- [x] A\n  Why.\n- [ ] B\n  Why.\n:::\n')).line).toBe(2);
+		expect((await failure(':::knowledge-check[Q?]\nContext.\n\n- [x] A\n  - Why.\n- [ ] B\n  - Why.\n:::\n')).line).toBe(2);
 		expect((await failure('::knowledge-check[Q?]\n')).message).toMatch(/as a container/);
+	});
+
+	it('rejects an option that runs onto a second line, at that line, saying how to write an explanation', async () => {
+		const error = await failure(':::knowledge-check[Q?]\n- [x] As independent components that must\n  work together\n- [ ] B\n  - Why.\n:::\n', undefined);
+		expect(error.message).toMatch(/the option "As independent components that must" runs onto line 3\. Write each option on one line\./);
+		expect(error.message).toContain('  - The lesson says:');
+		expect(error.line).toBe(3);
+	});
+
+	it('rejects an explanation that is not a nested list, and a nested option', async () => {
+		const paragraph = await failure(':::knowledge-check[Q?]\n- [x] A\n\n  Why A.\n- [ ] B\n  - Why B.\n:::\n');
+		expect(paragraph.message).toMatch(/explain an option in a list nested under it/);
+		expect(paragraph.line).toBe(4);
+		const nested = await failure(':::knowledge-check[Q?]\n- [x] A\n  - [ ] A1\n- [ ] B\n  - Why B.\n:::\n');
+		expect(nested.message).toMatch(/options cannot be nested/);
+		expect(nested.line).toBe(3);
 	});
 
 	it('rejects a check in a .md file, which cannot render components', async () => {

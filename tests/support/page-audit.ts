@@ -1,0 +1,101 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { newContext, watchProblems, type Theme } from './browser.ts';
+
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export interface PageAudit {
+	/** The page, as a route under the site's base ('' is the landing page). */
+	route: string;
+	theme: Theme;
+	width: number;
+	shownTheme: string | undefined;
+	consoleErrors: string[];
+	failedRequests: string[];
+	/** Images that did not load, and images without the width and height that reserve their space. */
+	brokenImages: string[];
+	imagesWithoutSize: string[];
+	/** The widest elements, when the page scrolls sideways on a phone. */
+	sidewaysScroll: string[];
+	/** Tables of the content wider than the column they stand in, which a learner must scroll. */
+	overflowingTables: string[];
+	axeViolations: { rule: string; targets: string[] }[];
+}
+
+/**
+ * Opens a page as a learner would, in a fresh browser context, reads it to the end (so lazy images
+ * and scripts load, as they do for a reader), then records everything a learner's browser would
+ * complain about, runs axe, and takes a full-page screenshot when asked. The same audit runs over
+ * every page of the site, and over a fixture course to show it catches a faulty lesson.
+ */
+export async function auditPage(
+	browser: Browser,
+	siteUrl: string,
+	route: string,
+	options: { theme: Theme; width: number; screenshot?: string },
+): Promise<PageAudit> {
+	const context = await newContext(browser, { width: options.width, theme: options.theme });
+	try {
+		const page = await context.newPage();
+		const problems = watchProblems(page);
+		await page.goto(siteUrl + route, { waitUntil: 'load' });
+		await page.evaluate(async () => {
+			for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+				window.scrollTo(0, y);
+				await new Promise((resolve) => setTimeout(resolve, 50));
+			}
+			window.scrollTo(0, 0);
+		});
+		await page.waitForLoadState('networkidle');
+		const images = await page.$$eval('img', (all) =>
+			Promise.all(
+				all.map(async (img) => {
+					await img.decode().catch(() => undefined);
+					return {
+						src: img.getAttribute('src') ?? '',
+						loaded: img.complete && img.naturalWidth > 0,
+						sized: img.hasAttribute('width') && img.hasAttribute('height'),
+					};
+				}),
+			),
+		);
+		const sidewaysScroll =
+			options.width < 800
+				? await page.evaluate(() => {
+						const width = document.documentElement.clientWidth;
+						if (document.documentElement.scrollWidth <= width) return [];
+						return [...document.querySelectorAll('body *')]
+							.filter((el) => el.getBoundingClientRect().right > width + 1)
+							.slice(0, 5)
+							.map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+					})
+				: [];
+		const overflowingTables = await page.$$eval('.sl-markdown-content table', (tables) =>
+			tables
+				.filter((table) => table.getBoundingClientRect().width > (table.parentElement?.clientWidth ?? Infinity) + 1)
+				.map((table) => table.querySelector('caption')?.textContent?.trim() || 'a table without a caption'),
+		);
+		const axe = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+		if (options.screenshot) await page.screenshot({ path: options.screenshot, fullPage: true });
+		return {
+			route,
+			theme: options.theme,
+			width: options.width,
+			shownTheme: await page.evaluate(() => document.documentElement.dataset.theme),
+			consoleErrors: problems.consoleErrors,
+			failedRequests: problems.failedRequests.map((request) => `${request.problem} ${request.url} (${request.type})`),
+			brokenImages: images.filter((image) => !image.loaded).map((image) => image.src),
+			imagesWithoutSize: images.filter((image) => !image.sized).map((image) => image.src),
+			sidewaysScroll,
+			overflowingTables,
+			axeViolations: axe.violations.map((v) => ({ rule: v.id, targets: v.nodes.map((node) => node.target.join(' ')) })),
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+/** A short name of an audited view for test titles and failure messages. */
+export function viewName(audit: Pick<PageAudit, 'route' | 'theme' | 'width'>): string {
+	return `/${audit.route}, ${audit.theme}, ${audit.width}px`;
+}
