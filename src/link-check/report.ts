@@ -1,12 +1,5 @@
-import type { Category, LinkResult } from './check-links.ts';
-
-const categoryWords: Record<Category, string> = {
-	alive: 'alive',
-	broken: 'BROKEN',
-	unreachable: 'unreachable',
-	unverified: 'could not verify',
-	skipped: 'skipped',
-};
+import type { LinkResult } from './check-links.ts';
+import { categoryWords, type Category } from './classification.ts';
 
 /** Counts by category, and `checked`: the URLs actually requested (skipped ones are not). */
 export function summarize(results: LinkResult[]) {
