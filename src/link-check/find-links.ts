@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -8,6 +8,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { displayPath, InputError, lessonFiles } from './lesson-files.ts';
 
 /** Where a link is used: a file (relative to the working directory, with `/`) and a line. */
 export interface LinkSource {
@@ -15,19 +16,16 @@ export interface LinkSource {
 	line: number;
 }
 
-/** A file or folder that cannot be read as lessons. */
-export class InputError extends Error {}
-
-const lessonExtensions = new Set(['.md', '.mdx']);
+export { InputError } from './lesson-files.ts';
 
 /**
- * Every external http(s) link in the given lesson files and folders, each URL once, with every
+ * Every external http(s) link in the given lesson files, folders and globs, each URL once, with every
  * place it is used, in the order the URLs first appear.
  */
 export function findExternalLinks(paths: string[], cwd = process.cwd()): Map<string, LinkSource[]> {
 	const links = new Map<string, LinkSource[]>();
 	for (const file of lessonFiles(paths, cwd)) {
-		const shown = relative(cwd, file).split(sep).join('/');
+		const shown = displayPath(file, cwd);
 		for (const { url, line } of linksInFile(file)) {
 			const sources = links.get(url) ?? [];
 			sources.push({ file: shown, line });
@@ -35,31 +33,6 @@ export function findExternalLinks(paths: string[], cwd = process.cwd()): Map<str
 		}
 	}
 	return links;
-}
-
-function lessonFiles(paths: string[], cwd: string): string[] {
-	const files: string[] = [];
-	for (const path of paths) {
-		const full = join(cwd, path);
-		let stats;
-		try {
-			stats = statSync(full);
-		} catch {
-			throw new InputError(`${path}: no such file or folder`);
-		}
-		if (stats.isDirectory()) {
-			const inside = readdirSync(full, { recursive: true, encoding: 'utf8' })
-				.filter((name) => lessonExtensions.has(extname(name)))
-				.sort()
-				.map((name) => join(full, name));
-			files.push(...inside);
-		} else if (lessonExtensions.has(extname(full))) {
-			files.push(full);
-		} else {
-			throw new InputError(`${path}: not a lesson file (.md or .mdx)`);
-		}
-	}
-	return [...new Set(files)];
 }
 
 /** Links in one file, parsed as the site parses it: MDX syntax only in `.mdx`, where it is valid. */
