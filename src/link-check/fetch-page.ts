@@ -193,7 +193,7 @@ async function exchange(url: string, method: 'GET' | 'HEAD', readBody: boolean, 
 			if (options.signal?.aborted) return timeLimit;
 			if (attempt >= options.retries) {
 				const kind = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network-error';
-				return { kind, status: null, reason: `${describeError(error, options)}${stage} after ${tries} tries` };
+				return { kind, status: null, reason: `${describeError(error, options, stage !== '')}${stage} after ${tries} tries` };
 			}
 			wait = backoff(attempt, options);
 		}
@@ -238,9 +238,9 @@ async function discard(response: Response) {
 }
 
 /** A network error in words a maintainer can act on. */
-function describeError(error: unknown, options: FetchOptions): string {
+function describeError(error: unknown, options: FetchOptions, reading: boolean): string {
 	const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-	if (err.name === 'TimeoutError') return `no answer within ${options.timeoutMs} ms`;
+	if (err.name === 'TimeoutError') return `${reading ? 'not finished' : 'no answer'} within ${options.timeoutMs} ms`;
 	const code = err.cause?.code;
 	const known: Record<string, string> = {
 		ECONNREFUSED: 'connection refused',

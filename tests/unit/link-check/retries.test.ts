@@ -34,6 +34,8 @@ function handler(req: IncomingMessage, res: ServerResponse) {
 			return dropMidBody();
 		case '/stall-mid-body-once':
 			return firstTime ? stallMidBody() : html();
+		case '/stall-mid-body-always':
+			return stallMidBody();
 		case '/drop-before-headers-once':
 			return firstTime ? void req.socket.destroy() : html();
 		case '/request-timeout-once':
@@ -71,6 +73,12 @@ describe('retries at every point of the exchange', () => {
 		const result = await checkPath(server, '/stall-mid-body-once#wanted');
 		expect(result).toMatchObject({ category: 'alive', status: 200 });
 		expect(requestsFor(server, '/stall-mid-body-once')).toHaveLength(2);
+	});
+
+	it('calls a page that always stalls mid-body unreachable: a timeout while reading', async () => {
+		const result = await checkPath(server, '/stall-mid-body-always#wanted', noConfig, { ...fast, retries: 1 });
+		expect(result).toMatchObject({ category: 'unreachable', kind: 'timeout', status: null });
+		expect(result.reason).toBe(`not finished within ${fast.timeoutMs} ms while reading the page after 2 tries`);
 	});
 
 	it('tries again when the connection drops before the headers', async () => {
