@@ -21,7 +21,10 @@ export const sniffLength = 1445;
 // The HTML patterns of the WHATWG MIME Sniffing standard ("rules for identifying an unknown MIME
 // type"): after leading whitespace, one of these tags, then a space or `>`. No npm package
 // implements the standard's table, and this is the only part of it that decides anything here.
-const htmlStarts = ['<!doctype html', '<html', '<head', '<script', '<iframe', '<h1', '<div', '<font', '<table', '<a', '<style', '<title', '<b', '<body', '<br', '<p'];
+const htmlStarts = [
+	'<!doctype html', '<html', '<head', '<script', '<iframe', '<h1', '<div', '<font',
+	'<table', '<a', '<style', '<title', '<b', '<body', '<br', '<p',
+];
 
 /** Whether a browser would render a body with no declared type as HTML. */
 export function sniffsAsHtml(start: Uint8Array): boolean {

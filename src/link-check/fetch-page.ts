@@ -112,7 +112,8 @@ export async function fetchPage(url: string, wantBody: boolean, options: FetchOp
 			// A refresh to the page itself only reloads it; the browser stays.
 			if (target && withoutFragment(target) !== current) {
 				next = { url: target, via: 'meta refresh' };
-				fragmentOverride = { fragment: body.html.refresh.includes('#') ? target.hash.slice(1) : null, via: 'meta refresh', url: target.href };
+				const fragment = body.html.refresh.includes('#') ? target.hash.slice(1) : null;
+				fragmentOverride = { fragment, via: 'meta refresh', url: target.href };
 			}
 		}
 		if (next) {
@@ -132,9 +133,10 @@ export async function fetchPage(url: string, wantBody: boolean, options: FetchOp
 
 		if (status >= 200 && status < 300) {
 			await discard(response);
-			const after = Object.entries(hops)
-				.filter(([, count]) => count > 0)
-				.map(([via, count]) => `${count} ${via === 'redirect' ? 'redirect(s)' : 'meta refresh(es)'}`);
+			const after = [
+				hops.redirect > 0 ? `${hops.redirect} redirect(s)` : '',
+				hops['meta refresh'] > 0 ? `${hops['meta refresh']} meta refresh(es)` : '',
+			].filter((part) => part !== '');
 			const reason = after.length > 0 ? `${status}, after ${after.join(' and ')}` : String(status);
 			return { ...base, kind: 'ok', status, reason, body };
 		}
