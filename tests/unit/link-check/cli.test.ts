@@ -121,10 +121,11 @@ describe('npm run check:links (the CLI)', () => {
 	});
 
 	it('reads an absolute folder and a quoted glob, lessons only', async () => {
-		for (const paths of [[join(dir, 'course')], ['course/**/*'], [`${dir}/course/*/*.{md,mdx}`]]) {
-			const result = await runCli([...fastFlags, '--json', 'paths.json', ...paths]);
-			expect(result.code, `${paths.join(' ')}: ${result.stderr}`).toBe(0);
-			const report = JSON.parse(readFileSync(join(dir, 'paths.json'), 'utf8'));
+		const cases = [[join(dir, 'course')], ['course/**/*'], [`${dir}/course/*/*.{md,mdx}`]];
+		const results = await Promise.all(cases.map((paths, index) => runCli([...fastFlags, '--json', `paths-${index}.json`, ...paths])));
+		for (const [index, result] of results.entries()) {
+			expect(result.code, `${cases[index]!.join(' ')}: ${result.stderr}`).toBe(0);
+			const report = JSON.parse(readFileSync(join(dir, `paths-${index}.json`), 'utf8'));
 			expect(report.links.flatMap((link: { sources: unknown[] }) => link.sources)).toEqual([
 				{ file: 'course/unit-1/intro.mdx', line: 1 },
 				{ file: 'course/unit-1/notes.md', line: 1 },
