@@ -1,22 +1,19 @@
+import { categoryOfKind, type AnswerKind, type Category } from './classification.ts';
 import { findSkipRule, findUnverifiableRule, type LinkCheckConfig } from './config.ts';
 import { fetchPage, type FetchOptions, type PageResult } from './fetch-page.ts';
-import { hasAnchor } from './html-anchors.ts';
+import { anchorToFind, hasAnchor } from './fragments.ts';
 import type { LinkSource } from './find-links.ts';
 import { createLimit } from './limit.ts';
 
-/**
- * alive: answered and, for `#fragment`, has the anchor. broken: the page or the anchor is gone.
- * unreachable: no usable answer (network, timeouts, 5xx, 429), which proves nothing about the link.
- * unverified: the host turns robots away (a configured 403) or the anchor lies past the byte cap.
- * skipped: listed in the config's skip list.
- */
-export type Category = 'alive' | 'broken' | 'unreachable' | 'unverified' | 'skipped';
+export type { Category } from './classification.ts';
 
 export interface LinkResult {
 	url: string;
 	/** The link is known to work (alive) or is deliberately not checked (skipped). */
 	ok: boolean;
 	category: Category;
+	/** Which kind of answer decided the category (see docs/link-checking.md). */
+	kind: AnswerKind;
 	status: number | null;
 	reason: string;
 	finalUrl: string | null;
@@ -64,21 +61,21 @@ export async function checkLinks(
 	for (const [url, sources] of links) {
 		const skip = findSkipRule(config, url);
 		if (skip) {
-			results.set(url, { url, ok: true, category: 'skipped', status: null, reason: `skipped: ${skip.reason}`, finalUrl: null, sources });
+			results.set(url, result(url, sources, 'skipped', `skipped: ${skip.reason}`));
 			continue;
 		}
 		let parsed: URL;
 		try {
 			parsed = new URL(url);
 		} catch {
-			results.set(url, { url, ok: false, category: 'broken', status: null, reason: 'not a valid URL', finalUrl: null, sources });
+			results.set(url, result(url, sources, 'invalid-url', 'not a valid URL'));
 			continue;
 		}
 		const fragment = parsed.hash.slice(1);
 		parsed.hash = '';
 		const page = pages.get(parsed.href) ?? { urls: [], wantBody: false };
 		page.urls.push(url);
-		page.wantBody ||= fragment !== '' && fragment.toLowerCase() !== 'top';
+		page.wantBody ||= anchorToFind(fragment) !== undefined;
 		pages.set(parsed.href, page);
 	}
 
@@ -94,28 +91,38 @@ export async function checkLinks(
 	return [...links.keys()].map((url) => results.get(url)!);
 }
 
+function result(url: string, sources: LinkSource[], kind: AnswerKind, reason: string, page?: PageResult): LinkResult {
+	const category = categoryOfKind[kind];
+	const ok = category === 'alive' || category === 'skipped';
+	return { url, ok, category, kind, status: page?.status ?? null, reason, finalUrl: page?.finalUrl ?? null, sources };
+}
+
 /** Turns what the page answered into the verdict for one link to it. */
 function judge(url: string, sources: LinkSource[], page: PageResult, config: LinkCheckConfig, options: CheckOptions): LinkResult {
-	const base = { url, status: page.status, finalUrl: page.finalUrl, sources };
-	const verdict = (category: Category, reason: string): LinkResult => ({ ...base, ok: category === 'alive', category, reason });
-	switch (page.outcome) {
-		case 'gone':
-			return verdict('broken', page.reason);
-		case 'unreachable':
-			return verdict('unreachable', page.reason);
-		case 'forbidden': {
-			const rule = findUnverifiableRule(config, [url, page.finalUrl]);
-			return rule ? verdict('unverified', `could not verify: 403 (${rule.reason})`) : verdict('broken', page.reason);
-		}
-		case 'alive': {
-			const fragment = new URL(url).hash.slice(1);
-			if (fragment === '' || fragment.toLowerCase() === 'top') return verdict('alive', page.reason);
-			if (!page.isHtml) return verdict('alive', `${page.reason}; #${fragment} not checked (not an HTML page)`);
-			if (page.anchors && hasAnchor(page.anchors, fragment)) return verdict('alive', page.reason);
-			if (page.truncated) {
-				return verdict('unverified', `could not verify: #${fragment} not in the first ${options.maxBytes} bytes of the page`);
-			}
-			return verdict('broken', `anchor not found: #${fragment}`);
-		}
+	const verdict = (kind: AnswerKind, reason: string) => result(url, sources, kind, reason, page);
+	if (page.kind === 'forbidden') {
+		const rule = findUnverifiableRule(config, [url, page.finalUrl]);
+		return rule ? verdict('forbidden-listed', `could not verify: 403 (${rule.reason})`) : verdict('forbidden', page.reason);
 	}
+	if (page.kind !== 'ok') return verdict(page.kind, page.reason);
+
+	// The fragment the browser ends on: the link's, unless a hop on the way replaced or dropped it.
+	const linkFragment = new URL(url).hash.slice(1);
+	const override = page.fragmentOverride;
+	if (override?.fragment === null && anchorToFind(linkFragment) !== undefined) {
+		return verdict('anchor-missing', `anchor not reached: the meta refresh to ${override.url} drops #${linkFragment}`);
+	}
+	const fragment = override ? (override.fragment ?? '') : linkFragment;
+	const note = override && override.fragment !== null ? ` (the ${override.via} to ${override.url} lands there)` : '';
+	const anchor = anchorToFind(fragment);
+	if (anchor === undefined) return verdict('ok', page.reason);
+	if (!page.body?.isHtml) {
+		const type = page.body?.contentType ?? 'not read';
+		return verdict('fragment-not-checked', `${page.reason}; #${anchor}${note} not checked: not an HTML page (${type})`);
+	}
+	if (hasAnchor(page.body.html!.anchors, anchor)) return verdict('anchor-found', note ? `${page.reason}; #${anchor} found${note}` : page.reason);
+	if (page.body.truncated) {
+		return verdict('anchor-beyond-cap', `could not verify: #${anchor}${note} not in the first ${options.maxBytes} bytes of the page`);
+	}
+	return verdict('anchor-missing', `anchor not found: #${anchor}${note}`);
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run check:links [-- options] [files or folders]`: checks the external links of the lessons.
+ * `npm run check:links [-- options] [files, folders or globs]`: checks the external links of the lessons.
  * Exit 0: no broken link. 1: at least one broken link. 2: bad usage or unreadable input.
  * Unreachable and could-not-verify links are reported but do not fail the run: they say
  * nothing certain about the link.
@@ -13,7 +13,10 @@ import { ConfigError, loadConfig } from './config.ts';
 import { findExternalLinks, InputError } from './find-links.ts';
 import { formatTable, githubAnnotations, markdownReport, summarize, toJsonReport } from './report.ts';
 
-const usage = `Usage: npm run check:links -- [options] [file.mdx | folder ...]   (default: src/content/docs)
+const usage = `Usage: npm run check:links -- [options] [file | folder | 'glob' ...]   (default: src/content/docs)
+
+Paths are .md or .mdx lessons, folders of them, or quoted globs ('src/**/*.mdx'), relative to
+the working directory or absolute. A path that names no lesson exits 2.
 
 Options:
   --json FILE               write the report as JSON
@@ -21,10 +24,11 @@ Options:
   --config FILE             settings: URLs to skip, hosts whose 403 means "could not verify"
                             (default: src/link-check/config.json)
   --timeout MS              time allowed for one request (default ${defaultCheckOptions.timeoutMs})
-  --retries N               further tries after a network error, timeout, 5xx or 429 (default ${defaultCheckOptions.retries})
+  --retries N               further tries after a network error or timeout (before or during the
+                            page), 5xx, 408 or 429 (default ${defaultCheckOptions.retries})
   --base-delay MS           wait before the first retry, doubled each time (default ${defaultCheckOptions.baseDelayMs})
   --max-retry-after MS      longest Retry-After honoured (default ${defaultCheckOptions.maxRetryAfterMs})
-  --max-redirects N         redirects followed before giving up (default ${defaultCheckOptions.maxRedirects})
+  --max-redirects N         redirects and meta refreshes followed before giving up (default ${defaultCheckOptions.maxRedirects})
   --max-bytes N             bytes read from a page to find anchors (default ${defaultCheckOptions.maxBytes})
   --max-time MS             time bound of the whole run (default ${defaultCheckOptions.maxTimeMs})
   --concurrency N           requests at once (default ${defaultCheckOptions.concurrency})

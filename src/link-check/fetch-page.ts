@@ -1,15 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createAnchorCollector } from './html-anchors.ts';
+import { botWallOf } from './bot-walls.ts';
+import type { AnswerKind } from './classification.ts';
+import { anchorToFind } from './fragments.ts';
+import { readPage, type PageBody } from './read-page.ts';
 
 export interface FetchOptions {
 	/** Time allowed for one request, body included. */
 	timeoutMs: number;
-	/** Further tries after a network error, a timeout, a 5xx or a 429. */
+	/** Further tries after a network error, a timeout, a 5xx, a 408 or a 429, at any point of the exchange. */
 	retries: number;
 	/** Wait before the first retry; doubled for each further one. */
 	baseDelayMs: number;
 	/** Longest wait a Retry-After header may ask for. */
 	maxRetryAfterMs: number;
+	/** Redirects (meta refreshes included) followed before giving up. */
 	maxRedirects: number;
 	/** Bytes read from a page at most, to find anchors in. */
 	maxBytes: number;
@@ -18,19 +22,30 @@ export interface FetchOptions {
 	signal?: AbortSignal;
 }
 
-/** What one page answered, after redirects and retries. A 403 is left for the caller to judge. */
+/**
+ * A fragment that a hop on the way put in place of the link's. A browser keeps the link's fragment
+ * through a redirect whose Location has none, takes the Location's when it has one, and follows a
+ * meta refresh to its URL exactly as written: `fragment` is null when a refresh drops it.
+ */
+export interface FragmentOverride {
+	fragment: string | null;
+	via: 'redirect' | 'meta refresh';
+	url: string;
+}
+
+/**
+ * What one page answered, after redirects and retries. `kind` is 'ok' for a 2xx answer, whose
+ * verdict still depends on each link's fragment, and 'forbidden' for a 403, which depends on
+ * the config; the caller judges those.
+ */
 export interface PageResult {
-	outcome: 'alive' | 'gone' | 'unreachable' | 'forbidden';
+	kind: AnswerKind;
 	status: number | null;
 	reason: string;
 	finalUrl: string;
-	redirects: number;
-	/** Present when the body of an HTML page was read. */
-	anchors?: Set<string>;
-	/** The body was longer than maxBytes and was cut there. */
-	truncated?: boolean;
-	bytesRead?: number;
-	isHtml?: boolean;
+	fragmentOverride?: FragmentOverride;
+	/** Present when the body of a 2xx answer was read. */
+	body?: PageBody;
 }
 
 /**
@@ -39,82 +54,120 @@ export interface PageResult {
  * for a dead link is cheaper than a false alarm.
  */
 function headRefused(status: number): boolean {
-	return (status >= 400 && status < 500 && status !== 429) || status === 501;
+	return (status >= 400 && status < 500 && status !== 429 && status !== 408) || status === 501;
+}
+
+/** Answers that usually pass: the server is busy, slow or rate-limiting. */
+function isTransient(status: number): boolean {
+	return status === 408 || status === 429 || (status >= 500 && status < 600);
+}
+
+function isRedirect(status: number): boolean {
+	return status >= 300 && status < 400 && status !== 304;
 }
 
 /**
- * Fetches a page the way a browser would reach it, following redirects one by one so that a
- * loop or a long chain is seen and where the link ends is known. `wantBody` reads the page
- * (GET, up to maxBytes) to find its anchors; otherwise HEAD is enough.
+ * Fetches a page the way a browser would reach it, following redirects and meta refreshes one by
+ * one, so that a loop or a long chain is seen and where the link ends is known. `wantBody` reads
+ * the page (GET, up to maxBytes) to find its anchors; otherwise HEAD is enough, unless a redirect
+ * brings a fragment of its own, whose anchor must then be found.
  */
 export async function fetchPage(url: string, wantBody: boolean, options: FetchOptions): Promise<PageResult> {
 	let current = url;
-	let method: 'GET' | 'HEAD' = wantBody ? 'GET' : 'HEAD';
+	let readBody = wantBody;
+	let fragmentOverride: FragmentOverride | undefined;
 	const visited = new Set([current]);
-	for (let redirects = 0; ; ) {
-		let answer = await requestWithRetries(current, method, options);
-		if ('response' in answer && method === 'HEAD' && headRefused(answer.response.status)) {
+	const hops = { redirect: 0, 'meta refresh': 0 };
+	for (;;) {
+		const method = readBody ? 'GET' : 'HEAD';
+		let answer = await exchange(current, method, readBody, options);
+		if ('response' in answer && method === 'HEAD' && headRefused(answer.response.status) && !botWallOf(answer.response)) {
 			await discard(answer.response);
-			method = 'GET';
-			answer = await requestWithRetries(current, method, options);
+			answer = await exchange(current, 'GET', readBody, options);
 		}
-		const base = { finalUrl: current, redirects };
-		if ('error' in answer) return { ...base, outcome: 'unreachable', status: answer.status, reason: answer.error };
-		const { response, tries } = answer;
+		const base = { finalUrl: current, fragmentOverride };
+		if ('kind' in answer) return { ...base, kind: answer.kind, status: answer.status, reason: answer.reason };
+		const { response, tries, body } = answer;
 		const status = response.status;
-		if (status >= 300 && status < 400 && status !== 304) {
+		const fail = async (kind: AnswerKind, reason: string): Promise<PageResult> => {
 			await discard(response);
+			return { ...base, kind, status, reason };
+		};
+
+		const wall = botWallOf(response);
+		if (wall) return fail('bot-wall', `could not verify: ${wall}`);
+
+		let next: { url: URL; via: FragmentOverride['via'] } | undefined;
+		if (isRedirect(status)) {
 			const location = response.headers.get('location');
-			if (!location) return { ...base, outcome: 'gone', status, reason: `redirect (${status}) without a Location` };
-			if (redirects >= options.maxRedirects) {
-				return { ...base, outcome: 'gone', status, reason: `too many redirects (more than ${options.maxRedirects})` };
-			}
-			let next: URL;
+			if (!location) return fail('bad-redirect', `redirect (${status}) without a Location`);
 			try {
-				next = new URL(location, current);
+				next = { url: new URL(location, current), via: 'redirect' };
 			} catch {
-				return { ...base, outcome: 'gone', status, reason: `redirect (${status}) to an invalid address: ${location}` };
+				return fail('bad-redirect', `redirect (${status}) to an invalid address: ${location}`);
 			}
-			next.hash = '';
-			if (visited.has(next.href)) return { ...base, outcome: 'gone', status, reason: `redirect loop back to ${next.href}` };
-			visited.add(next.href);
-			current = next.href;
-			redirects++;
+			if (location.includes('#')) fragmentOverride = { fragment: next.url.hash.slice(1), via: 'redirect', url: next.url.href };
+		} else if (status >= 200 && status < 300 && body?.html?.refresh !== undefined) {
+			const target = safeUrl(body.html.refresh, current);
+			// A refresh to the page itself only reloads it; the browser stays.
+			if (target && withoutFragment(target) !== current) {
+				next = { url: target, via: 'meta refresh' };
+				const fragment = body.html.refresh.includes('#') ? target.hash.slice(1) : null;
+				fragmentOverride = { fragment, via: 'meta refresh', url: target.href };
+			}
+		}
+		if (next) {
+			await discard(response);
+			if (hops.redirect + hops['meta refresh'] >= options.maxRedirects) {
+				return { ...base, kind: 'too-many-redirects', status, reason: `too many redirects (more than ${options.maxRedirects})` };
+			}
+			const target = withoutFragment(next.url);
+			if (visited.has(target)) return { ...base, kind: 'redirect-loop', status, reason: `redirect loop back to ${target}` };
+			visited.add(target);
+			hops[next.via]++;
+			current = target;
+			const fragment = fragmentOverride?.fragment;
+			if (fragment && anchorToFind(fragment) !== undefined) readBody = true;
 			continue;
 		}
+
 		if (status >= 200 && status < 300) {
-			const reason = redirects > 0 ? `${status}, after ${redirects} redirect(s)` : String(status);
-			const isHtml = /html/i.test(response.headers.get('content-type') ?? 'text/html');
-			if (!wantBody || method === 'HEAD' || !isHtml) {
-				await discard(response);
-				return { ...base, outcome: 'alive', status, reason, isHtml };
-			}
-			try {
-				const { anchors, truncated, bytesRead } = await readAnchors(response, options.maxBytes);
-				return { ...base, outcome: 'alive', status, reason, isHtml, anchors, truncated, bytesRead };
-			} catch (error) {
-				return { ...base, outcome: 'unreachable', status, reason: `page could not be read: ${describeError(error, options)}` };
-			}
+			await discard(response);
+			const after = [
+				hops.redirect > 0 ? `${hops.redirect} redirect(s)` : '',
+				hops['meta refresh'] > 0 ? `${hops['meta refresh']} meta refresh(es)` : '',
+			].filter((part) => part !== '');
+			const reason = after.length > 0 ? `${status}, after ${after.join(' and ')}` : String(status);
+			return { ...base, kind: 'ok', status, reason, body };
 		}
-		await discard(response);
-		if (status === 404) return { ...base, outcome: 'gone', status, reason: 'not found (404)' };
-		if (status === 410) return { ...base, outcome: 'gone', status, reason: 'gone (410)' };
-		if (status === 403) return { ...base, outcome: 'forbidden', status, reason: 'forbidden (403)' };
-		if (status === 429) return { ...base, outcome: 'unreachable', status, reason: `rate limited (429) after ${tries} tries` };
-		if (status >= 400 && status < 500) return { ...base, outcome: 'gone', status, reason: `client error (${status})` };
-		if (status >= 500) return { ...base, outcome: 'unreachable', status, reason: `server error (${status}) after ${tries} tries` };
-		return { ...base, outcome: 'unreachable', status, reason: `unexpected status ${status}` };
+		if (status === 404) return fail('not-found', 'not found (404)');
+		if (status === 410) return fail('gone', 'gone (410)');
+		if (status === 403) return fail('forbidden', 'forbidden (403)');
+		if (status === 408) return fail('timeout', `request timeout (408) after ${tries} tries`);
+		if (status === 429) return fail('rate-limited', `rate limited (429) after ${tries} tries`);
+		if (status >= 400 && status < 500) return fail('client-error', `client error (${status})`);
+		if (status >= 500 && status < 600) return fail('server-error', `server error (${status}) after ${tries} tries`);
+		return fail('unexpected-status', `unexpected status ${status}`);
 	}
 }
 
-type Answer = { response: Response; tries: number } | { error: string; status: number | null };
+type Exchange =
+	| { response: Response; tries: number; body?: PageBody }
+	| { kind: 'network-error' | 'timeout' | 'time-limit'; status: null; reason: string };
 
-/** One request, tried again on what is usually passing: network errors, timeouts, 5xx, 429. */
-async function requestWithRetries(url: string, method: 'GET' | 'HEAD', options: FetchOptions): Promise<Answer> {
+const timeLimit = { kind: 'time-limit', status: null, reason: 'not finished: overall time limit reached' } as const;
+
+/**
+ * One request, and with `readBody` the reading of a 2xx body, tried again on what is usually
+ * passing: network errors and timeouts before the headers or while the body arrives, 5xx, 408
+ * and 429. A bot wall is not retried: it would answer the same.
+ */
+async function exchange(url: string, method: 'GET' | 'HEAD', readBody: boolean, options: FetchOptions): Promise<Exchange> {
 	for (let attempt = 0; ; attempt++) {
 		const tries = attempt + 1;
-		if (options.signal?.aborted) return { error: 'not finished: overall time limit reached', status: null };
+		if (options.signal?.aborted) return timeLimit;
 		let wait: number;
+		let stage = '';
 		try {
 			const signals = [AbortSignal.timeout(options.timeoutMs), ...(options.signal ? [options.signal] : [])];
 			const response = await fetch(url, {
@@ -125,21 +178,31 @@ async function requestWithRetries(url: string, method: 'GET' | 'HEAD', options: 
 					'user-agent': options.userAgent,
 					accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
 					'accept-language': 'en-US,en;q=0.9',
+					// What browsers ask for, less zstd, which Node's fetch cannot decode yet.
+					'accept-encoding': 'gzip, deflate, br',
 				},
 			});
-			const transient = response.status === 429 || response.status >= 500;
-			if (!transient || attempt >= options.retries) return { response, tries };
+			const wall = botWallOf(response) !== undefined;
+			const ok = response.status >= 200 && response.status < 300;
+			if (!wall && ok && readBody && method === 'GET') {
+				stage = ' while reading the page';
+				return { response, tries, body: await readPage(response, options.maxBytes) };
+			}
+			if (wall || !isTransient(response.status) || attempt >= options.retries) return { response, tries };
 			wait = retryAfter(response, options) ?? backoff(attempt, options);
 			await discard(response);
 		} catch (error) {
-			if (options.signal?.aborted) return { error: 'not finished: overall time limit reached', status: null };
-			if (attempt >= options.retries) return { error: `${describeError(error, options)} after ${tries} tries`, status: null };
+			if (options.signal?.aborted) return timeLimit;
+			if (attempt >= options.retries) {
+				const kind = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network-error';
+				return { kind, status: null, reason: `${describeError(error, options, stage !== '')}${stage} after ${tries} tries` };
+			}
 			wait = backoff(attempt, options);
 		}
 		try {
 			await sleep(wait, undefined, { signal: options.signal });
 		} catch {
-			return { error: 'not finished: overall time limit reached', status: null };
+			return timeLimit;
 		}
 	}
 }
@@ -158,35 +221,18 @@ function retryAfter(response: Response, options: FetchOptions): number | undefin
 	return Math.min(Math.max(ms, 0), options.maxRetryAfterMs);
 }
 
-/** Reads at most maxBytes of the body, collecting anchors as it goes, then lets the connection go. */
-async function readAnchors(response: Response, maxBytes: number) {
-	const collector = createAnchorCollector();
-	const decoder = new TextDecoder();
-	let bytesRead = 0;
-	let truncated = false;
-	if (response.body) {
-		const reader = response.body.getReader();
-		while (true) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			const room = maxBytes - bytesRead;
-			collector.write(decoder.decode(value.subarray(0, room), { stream: true }));
-			bytesRead += Math.min(value.byteLength, room);
-			if (value.byteLength >= room) {
-				truncated = value.byteLength > room || !(await isAtEnd(reader));
-				break;
-			}
-		}
-		await reader.cancel().catch(() => {});
-	}
-	collector.write(decoder.decode());
-	return { anchors: collector.end(), truncated, bytesRead };
+function withoutFragment(url: URL): string {
+	const copy = new URL(url);
+	copy.hash = '';
+	return copy.href;
 }
 
-/** After exactly maxBytes, whether the page ended there too (then nothing was cut). */
-async function isAtEnd(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<boolean> {
-	const { done, value } = await reader.read();
-	return done || value.byteLength === 0;
+function safeUrl(text: string, base: string): URL | undefined {
+	try {
+		return new URL(text, base);
+	} catch {
+		return undefined;
+	}
 }
 
 async function discard(response: Response) {
@@ -194,9 +240,9 @@ async function discard(response: Response) {
 }
 
 /** A network error in words a maintainer can act on. */
-function describeError(error: unknown, options: FetchOptions): string {
+function describeError(error: unknown, options: FetchOptions, reading: boolean): string {
 	const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-	if (err.name === 'TimeoutError') return `no answer within ${options.timeoutMs} ms`;
+	if (err.name === 'TimeoutError') return `${reading ? 'not finished' : 'no answer'} within ${options.timeoutMs} ms`;
 	const code = err.cause?.code;
 	const known: Record<string, string> = {
 		ECONNREFUSED: 'connection refused',

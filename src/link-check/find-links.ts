@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Node as EstreeNode } from 'estree';
 import type { Nodes, Root } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxAttributeValueExpression, MdxJsxExpressionAttribute } from 'mdast-util-mdx-jsx';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -8,6 +10,12 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { isScalar, LineCounter, parseDocument, visit as visitYaml } from 'yaml';
+import { linksInHtml } from './html-links.ts';
+import { displayPath, InputError, lessonFiles } from './lesson-files.ts';
+import { externalUrl, urlsInAttribute } from './url-attributes.ts';
+
+export { InputError } from './lesson-files.ts';
 
 /** Where a link is used: a file (relative to the working directory, with `/`) and a line. */
 export interface LinkSource {
@@ -15,75 +23,105 @@ export interface LinkSource {
 	line: number;
 }
 
-/** A file or folder that cannot be read as lessons. */
-export class InputError extends Error {}
-
-const lessonExtensions = new Set(['.md', '.mdx']);
+interface FoundLink {
+	url: string;
+	line: number;
+}
 
 /**
- * Every external http(s) link in the given lesson files and folders, each URL once, with every
- * place it is used, in the order the URLs first appear.
+ * Every external http(s) link in the given lesson files, folders and globs, each URL once, with
+ * every place it is used, in the order the URLs first appear.
  */
 export function findExternalLinks(paths: string[], cwd = process.cwd()): Map<string, LinkSource[]> {
 	const links = new Map<string, LinkSource[]>();
 	for (const file of lessonFiles(paths, cwd)) {
-		const shown = relative(cwd, file).split(sep).join('/');
+		const shown = displayPath(file, cwd);
 		for (const { url, line } of linksInFile(file)) {
 			const sources = links.get(url) ?? [];
-			sources.push({ file: shown, line });
+			if (!sources.some((source) => source.file === shown && source.line === line)) sources.push({ file: shown, line });
 			links.set(url, sources);
 		}
 	}
 	return links;
 }
 
-function lessonFiles(paths: string[], cwd: string): string[] {
-	const files: string[] = [];
-	for (const path of paths) {
-		const full = join(cwd, path);
-		let stats;
-		try {
-			stats = statSync(full);
-		} catch {
-			throw new InputError(`${path}: no such file or folder`);
-		}
-		if (stats.isDirectory()) {
-			const inside = readdirSync(full, { recursive: true, encoding: 'utf8' })
-				.filter((name) => lessonExtensions.has(extname(name)))
-				.sort()
-				.map((name) => join(full, name));
-			files.push(...inside);
-		} else if (lessonExtensions.has(extname(full))) {
-			files.push(full);
-		} else {
-			throw new InputError(`${path}: not a lesson file (.md or .mdx)`);
-		}
-	}
-	return [...new Set(files)];
-}
-
-/** Links in one file, parsed as the site parses it: MDX syntax only in `.mdx`, where it is valid. */
-function linksInFile(file: string): { url: string; line: number }[] {
+/**
+ * Links in one file, parsed as the site parses it: MDX syntax only in `.mdx`, where it is valid;
+ * raw HTML only in `.md`, where it is not JSX. Code (fenced, indented, inline), HTML comments and
+ * MDX expressions such as `{/* comments *\/}` hold no link a learner can follow.
+ */
+function linksInFile(file: string): FoundLink[] {
+	const isMdx = extname(file) === '.mdx';
 	const processor = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkDirective);
-	if (extname(file) === '.mdx') processor.use(remarkMdx);
+	if (isMdx) processor.use(remarkMdx);
 	let tree: Root;
 	try {
 		tree = processor.parse(readFileSync(file, 'utf8')) as Root;
 	} catch (error) {
 		throw new InputError(`${file}: cannot be read as Markdown: ${(error as Error).message}`);
 	}
-	const found: { url: string; line: number }[] = [];
+	const found: FoundLink[] = [];
+	const add = (urls: (string | undefined)[], line: number) => {
+		for (const url of urls) if (url !== undefined) found.push({ url, line });
+	};
 	visit(tree, (node: Nodes) => {
 		const line = node.position?.start.line ?? 0;
-		if (node.type === 'link' || node.type === 'definition') {
-			found.push({ url: node.url, line });
-		} else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-			for (const attribute of node.attributes) {
-				if (attribute.type === 'mdxJsxAttribute' && attribute.name === 'href' && typeof attribute.value === 'string') {
-					found.push({ url: attribute.value, line: attribute.position?.start.line ?? line });
-				}
-			}
+		switch (node.type) {
+			case 'link':
+			case 'image':
+			case 'definition':
+				return add([externalUrl(node.url)], line);
+			case 'html':
+				for (const link of linksInHtml(node.value)) add([link.url], line + link.lineOffset);
+				return;
+			case 'mdxJsxFlowElement':
+			case 'mdxJsxTextElement':
+				for (const attribute of node.attributes) add(urlsInJsxAttribute(attribute), attribute.position?.start.line ?? line);
+				return;
+			case 'containerDirective':
+			case 'leafDirective':
+			case 'textDirective':
+				for (const [name, value] of Object.entries(node.attributes ?? {})) add(urlsInAttribute(name, value ?? ''), line);
+				return;
+			case 'yaml':
+				for (const link of linksInFrontmatter(node.value)) add([link.url], line + link.line);
+				return;
 		}
 	});
-	return found.filter(({ url }) => /^https?:\/\//i.test(url.trim())).map(({ url, line }) => ({ url: url.trim(), line }));
+	return found;
+}
+
+/** A JSX attribute's addresses: its string value, or an expression that is only a string. */
+function urlsInJsxAttribute(attribute: MdxJsxAttribute | MdxJsxExpressionAttribute): string[] {
+	if (attribute.type !== 'mdxJsxAttribute' || attribute.value === null || attribute.value === undefined) return [];
+	const value = typeof attribute.value === 'string' ? attribute.value : stringExpression(attribute.value);
+	return value === undefined ? [] : urlsInAttribute(attribute.name, value);
+}
+
+/** `{"https://…"}` and `` {`https://…`} `` are fixed strings; anything else is only known at build time. */
+function stringExpression(value: MdxJsxAttributeValueExpression): string | undefined {
+	const statement = value.data?.estree?.body[0];
+	if (statement?.type !== 'ExpressionStatement') return undefined;
+	const expression: EstreeNode = statement.expression;
+	if (expression.type === 'Literal' && typeof expression.value === 'string') return expression.value;
+	if (expression.type === 'TemplateLiteral' && expression.expressions.length === 0) return expression.quasis[0]?.value.cooked ?? undefined;
+	return undefined;
+}
+
+/**
+ * Addresses that make up a whole value in the frontmatter (a hero action's `link`, a `head`
+ * tag's `href`), with their line counted from the first line inside the `---` fences (1).
+ */
+function linksInFrontmatter(yaml: string): FoundLink[] {
+	const lineCounter = new LineCounter();
+	const document = parseDocument(yaml, { lineCounter });
+	const found: FoundLink[] = [];
+	visitYaml(document, {
+		Scalar(_key, node) {
+			if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
+			const url = externalUrl(node.value);
+			if (url) found.push({ url, line: lineCounter.linePos(node.range[0]).line });
+		},
+	});
+	return found;
 }

@@ -1,12 +1,5 @@
-import type { Category, LinkResult } from './check-links.ts';
-
-const categoryWords: Record<Category, string> = {
-	alive: 'alive',
-	broken: 'BROKEN',
-	unreachable: 'unreachable',
-	unverified: 'could not verify',
-	skipped: 'skipped',
-};
+import type { LinkResult } from './check-links.ts';
+import { categoryWords, type Category } from './classification.ts';
 
 /** Counts by category, and `checked`: the URLs actually requested (skipped ones are not). */
 export function summarize(results: LinkResult[]) {
@@ -81,7 +74,7 @@ export function markdownReport(results: LinkResult[]): string {
 	}
 	lines.push(
 		'',
-		'*broken*: the page or the anchor is gone; fix or replace the link. *unreachable*: no usable answer this time (network, 5xx, rate limit). *could not verify*: the host turns automated requests away; check it in a browser.',
+		'*broken*: the page or the anchor is gone; fix or replace the link. *unreachable*: no usable answer this time (network, 5xx, rate limit). *could not verify*: a bot wall or a host known to refuse robots stood in the way, or the anchor lies past the byte cap; check it in a browser. Every kind of answer: docs/link-checking.md.',
 		'',
 	);
 	return lines.join('\n');

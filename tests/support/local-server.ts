@@ -1,11 +1,11 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 export interface LocalServer {
 	/** The origin, e.g. http://127.0.0.1:41234 */
 	url: string;
-	/** Every request received, in order, with its time. */
-	requests: { method: string; path: string; at: number }[];
+	/** Every request received, in order, with its time and headers. */
+	requests: { method: string; path: string; at: number; headers: IncomingHttpHeaders }[];
 	close(): Promise<void>;
 }
 
@@ -18,7 +18,7 @@ export async function startLocalServer(handler: (req: IncomingMessage, res: Serv
 	const requests: LocalServer['requests'] = [];
 	const sockets = new Set<Socket>();
 	const server = createServer((req, res) => {
-		requests.push({ method: req.method ?? '', path: req.url ?? '', at: Date.now() });
+		requests.push({ method: req.method ?? '', path: req.url ?? '', at: Date.now(), headers: req.headers });
 		handler(req, res);
 	});
 	server.on('connection', (socket) => {

@@ -1,23 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLinks, defaultCheckOptions, type CheckOptions } from '../../../src/link-check/check-links.ts';
+import { describe, expect, it } from 'vitest';
+import { checkLinks } from '../../../src/link-check/check-links.ts';
 import type { LinkCheckConfig } from '../../../src/link-check/config.ts';
-import { closedPort, startLocalServer, type LocalServer } from '../../support/local-server.ts';
-
-/** Short bounds so that every case, the slow ones included, ends in well under a second or two. */
-const fast: CheckOptions = {
-	...defaultCheckOptions,
-	timeoutMs: 300,
-	retries: 2,
-	baseDelayMs: 10,
-	maxRetryAfterMs: 300,
-	maxBytes: 64 * 1024,
-	maxTimeMs: 5_000,
-};
-
-const noConfig: LinkCheckConfig = { skip: [], unverifiableOn403: [] };
-
-const page = (body: string) => `<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`;
+import { closedPort } from '../../support/local-server.ts';
+import { checkPath, fast, noConfig, page, serveForTheseTests } from './local-check.ts';
 
 /** How many times each path was asked for, to answer differently the second time. */
 const seen = new Map<string, number>();
@@ -91,18 +77,10 @@ function handler(req: IncomingMessage, res: ServerResponse) {
 	}
 }
 
-let server: LocalServer;
-beforeAll(async () => {
-	server = await startLocalServer(handler);
-});
-afterAll(async () => {
-	await server.close();
-});
+const server = serveForTheseTests(handler);
 
-async function checkOne(path: string, config = noConfig, options = fast) {
-	const url = `${server.url}${path}`;
-	const [result] = await checkLinks(new Map([[url, [{ file: 'lesson.mdx', line: 3 }]]]), config, options);
-	return result!;
+function checkOne(path: string, config = noConfig, options = fast) {
+	return checkPath(server, path, config, options);
 }
 
 describe('checkLinks against a local server', () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,10 @@ beforeAll(async () => {
 	);
 	writeFileSync(join(dir, 'other.mdx'), `Also [that](${server.url}/missing).\n`);
 	writeFileSync(join(dir, 'blocked.md'), `A [bot-blocking host](${server.url}/blocked).\n`);
+	mkdirSync(join(dir, 'course', 'unit-1'), { recursive: true });
+	writeFileSync(join(dir, 'course', 'unit-1', 'intro.mdx'), `[Intro](${server.url}/ok)\n`);
+	writeFileSync(join(dir, 'course', 'unit-1', 'notes.md'), `[Notes](${server.url}/ok)\n`);
+	writeFileSync(join(dir, 'course', 'readme.txt'), `${server.url}/missing\n`);
 	writeFileSync(
 		join(dir, 'config.json'),
 		JSON.stringify({ skip: [], unverifiableOn403: [{ url: `${server.url}/blocked`, reason: 'turns robots away' }] }),
@@ -109,8 +113,35 @@ describe('npm run check:links (the CLI)', () => {
 		expect(markdown).toContain(`| BROKEN | ${server.url}/missing | not found (404) | broken.md:3, broken.md:5, other.mdx:1 |`);
 	});
 
-	it('exits 2 on an unknown option, a bad number, a missing path or a bad config', async () => {
-		const cases = [['--no-such-flag'], ['--timeout', 'soon', 'alive.mdx'], ['missing.mdx'], ['--config', 'alive.mdx', 'alive.mdx']];
+	it('reads a lesson given by its absolute path, as editors and tools pass it', async () => {
+		const result = await runCli([...fastFlags, '--json', 'absolute.json', join(dir, 'alive.mdx')]);
+		expect(result.code, result.stderr).toBe(0);
+		const report = JSON.parse(readFileSync(join(dir, 'absolute.json'), 'utf8'));
+		expect(report.links[0].sources).toEqual([{ file: 'alive.mdx', line: 3 }]);
+	});
+
+	it('reads an absolute folder and a quoted glob, lessons only', async () => {
+		const cases = [[join(dir, 'course')], ['course/**/*'], [`${dir}/course/*/*.{md,mdx}`]];
+		const results = await Promise.all(cases.map((paths, index) => runCli([...fastFlags, '--json', `paths-${index}.json`, ...paths])));
+		for (const [index, result] of results.entries()) {
+			expect(result.code, `${cases[index]!.join(' ')}: ${result.stderr}`).toBe(0);
+			const report = JSON.parse(readFileSync(join(dir, `paths-${index}.json`), 'utf8'));
+			expect(report.links.flatMap((link: { sources: unknown[] }) => link.sources)).toEqual([
+				{ file: 'course/unit-1/intro.mdx', line: 1 },
+				{ file: 'course/unit-1/notes.md', line: 1 },
+			]);
+		}
+	});
+
+	it('exits 2 on an unknown option, a bad number, a missing path, a glob with no lesson or a bad config', async () => {
+		const cases = [
+			['--no-such-flag'],
+			['--timeout', 'soon', 'alive.mdx'],
+			['missing.mdx'],
+			[join(dir, 'missing-folder')],
+			['course/**/*.txt'],
+			['--config', 'alive.mdx', 'alive.mdx'],
+		];
 		const results = await Promise.all(cases.map((args) => runCli(args)));
 		results.forEach((result, index) => {
 			expect(result.code, cases[index]!.join(' ')).toBe(2);
