@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { unified } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,10 +51,12 @@ const remarkPlugins = [
 	],
 ];
 
-// HTML written in MDX first, so that the others see it; image attributes before the base path:
-// they read files by the path as written.
+// Heading ids first, for the internal-link check (Starlight adds them early only with its heading
+// links, which are off); HTML written in MDX next, so that the others see it; image attributes
+// before the base path: they read files by the path as written.
 /** @type {import('@astrojs/markdown-remark').RehypePlugins} */
 const rehypePlugins = [
+	rehypeHeadingIds,
 	rehypeHtmlInMdx,
 	[rehypeImageAttributes, { publicDir, eagerImages }],
 	[rehypeBasePathLinks, { base }],
@@ -78,7 +80,13 @@ export default defineConfig({
 			favicon: '/favicon.svg',
 			editLink: repository ? { baseUrl: `${repository}/edit/${branch}/` } : {},
 			lastUpdated: true,
-			customCss: ['./src/styles/lesson.css'],
+			// No link icon after every heading (17 on a lesson: 0.8 KB of each page, and 17 more stops for
+			// keyboard users): the table of contents and the course overview link every section.
+			markdown: { headingLinks: false },
+			// Lessons put their parts at level 4: the table of contents lists them, and the learner's
+			// reading position (which follows it) can come back to them.
+			tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 4 },
+			customCss: ['./src/styles/course.css'],
 			// Fails `astro build` on a broken internal link or #anchor, naming the page and the link.
 			// Links are checked after rehypeBasePathLinks has prefixed them, and the validator adds the
 			// base to the pages it knows, so both agree under a base path.
@@ -86,8 +94,13 @@ export default defineConfig({
 			components: {
 				// Accessible search button; Pagefind's UI loads on first use (see the component).
 				Search: './src/components/Search.astro',
-				// The exam domain on top of every lesson.
+				// The exam domain on top of every lesson, and the learner's progress.
 				MarkdownContent: './src/components/LessonContent.astro',
+				// No sidebar state persistence (1 KB a page), and ticks for completed lessons.
+				Sidebar: './src/components/Sidebar.astro',
+				// Starlight's theme scripts, safe when the browser refuses storage.
+				ThemeProvider: './src/components/ThemeProvider.astro',
+				ThemeSelect: './src/components/ThemeSelect.astro',
 			},
 			sidebar: [
 				{ label: 'Course overview', link: '/' },

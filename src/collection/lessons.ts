@@ -20,6 +20,8 @@ export interface Lesson {
 	summary: string | undefined;
 	domain: ExamDomain;
 	headings: LessonHeading[];
+	/** The keys of its knowledge checks, which name a learner's saved answers. */
+	checkKeys: string[];
 }
 
 const collator = new Intl.Collator('en');
@@ -51,6 +53,7 @@ export async function courseOutline(): Promise<Lesson[]> {
 		entries.map(async (entry) => {
 			const { headings, remarkPluginFrontmatter } = await render(entry);
 			const empty = new Set<string>(remarkPluginFrontmatter.emptySections ?? []);
+			const checkKeys: string[] = remarkPluginFrontmatter.knowledgeChecks ?? [];
 			return {
 				id: entry.id,
 				href: pageHref(entry.id),
@@ -58,6 +61,7 @@ export async function courseOutline(): Promise<Lesson[]> {
 				summary: entry.data.summary ?? entry.data.description,
 				domain: lessonDomain(entry),
 				headings: headings.map((heading) => ({ ...heading, comingSoon: empty.has(heading.slug) })),
+				checkKeys,
 			};
 		}),
 	);

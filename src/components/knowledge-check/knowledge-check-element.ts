@@ -1,17 +1,24 @@
 /**
  * The interactive part of a knowledge check, loaded on demand by KnowledgeCheck.astro. It
  * upgrades the server-rendered markup in place: nothing here builds the question or its options,
- * so the check reads the same with or without this module. No data leaves the page.
+ * so the check reads the same with or without this module. A checked answer is kept in the
+ * learner's browser (src/progress/) and shown again on their next visit; no data leaves the page.
  */
+import { loadProgress, pageLesson, updateLesson } from '../../progress/progress-store.ts';
 
 type OptionState = 'right-chosen' | 'right-missed' | 'wrong-chosen';
 
-/** Where each verdict's wording lives on the element (data-text-verdict-*), set by the component. */
-const verdictText: Record<OptionState, string> = {
-	'right-chosen': 'textVerdictRightChosen',
-	'right-missed': 'textVerdictRightMissed',
-	'wrong-chosen': 'textVerdictWrongChosen',
-};
+/**
+ * What the check says once it can be answered. It lives here, with the code that says it, rather
+ * than in every check's markup: a page of five checks would carry it five times.
+ */
+const wording = {
+	chooseFirst: { single: 'Choose an answer first.', multiple: 'Choose at least one answer first.' },
+	right: 'Right.',
+	wrong: { single: 'Not quite. The right answer:', multiple: 'Not quite. The right answers:' },
+	seeWhy: 'The explanations are below.',
+	verdict: { 'right-chosen': 'Right answer', 'right-missed': 'Right answer, not chosen', 'wrong-chosen': 'Your choice, not right' },
+} as const;
 
 class KnowledgeCheckElement extends HTMLElement {
 	#ready = false;
@@ -24,6 +31,29 @@ class KnowledgeCheckElement extends HTMLElement {
 		this.#button('check').addEventListener('click', () => this.#check());
 		this.#button('retry').addEventListener('click', () => this.#reset());
 		actions.hidden = false;
+		this.#restore();
+	}
+
+	/** Shows the answer the learner checked on an earlier visit, as it was, without announcing it. */
+	#restore() {
+		const lesson = pageLesson();
+		const key = this.dataset.key;
+		if (!lesson || !key) return;
+		const saved = loadProgress().lessons[lesson.id]?.answers[key];
+		const inputs = this.#inputs;
+		if (!saved || saved.choices.length === 0 || saved.choices.some((choice) => choice >= inputs.length)) return;
+		for (const [index, input] of inputs.entries()) input.checked = saved.choices.includes(index);
+		this.#check({ restoring: true });
+	}
+
+	/** Keeps the learner's answer to this check, or forgets it (null). */
+	#save(answer: { choices: number[]; right: boolean } | null) {
+		const key = this.dataset.key;
+		if (!key) return;
+		updateLesson((lesson) => {
+			if (answer) lesson.answers[key] = answer;
+			else delete lesson.answers[key];
+		});
 	}
 
 	#button(action: 'check' | 'retry'): HTMLButtonElement {
@@ -34,8 +64,8 @@ class KnowledgeCheckElement extends HTMLElement {
 		return [...this.querySelectorAll<HTMLInputElement>('.kc-option input')];
 	}
 
-	#text(name: string): string {
-		return this.dataset[name] ?? '';
+	get #mode(): 'single' | 'multiple' {
+		return this.dataset.mode === 'multiple' ? 'multiple' : 'single';
 	}
 
 	/** Writes to the polite live region; emptied first so a repeated message is read again. */
@@ -45,10 +75,10 @@ class KnowledgeCheckElement extends HTMLElement {
 		requestAnimationFrame(() => (region.textContent = message));
 	}
 
-	#check() {
+	#check({ restoring = false } = {}) {
 		const inputs = this.#inputs;
 		if (!inputs.some((input) => input.checked)) {
-			this.#announce(this.#text('textChooseFirst'));
+			this.#announce(wording.chooseFirst[this.#mode]);
 			return;
 		}
 		const rightLabels: string[] = [];
@@ -67,20 +97,25 @@ class KnowledgeCheckElement extends HTMLElement {
 					: undefined;
 			if (state) option.dataset.state = state;
 			const verdict = option.querySelector<HTMLElement>('.kc-verdict')!;
-			verdict.textContent = state ? this.#text(verdictText[state]) : '';
+			verdict.textContent = state ? wording.verdict[state] : '';
 			// The answer is given; "Try again" starts over rather than a silent change after the verdict.
 			input.disabled = true;
 		}
 		this.dataset.state = allRight ? 'right' : 'wrong';
-		const message = allRight
-			? `${this.#text('textRight')} ${rightLabels.join('; ')}. ${this.#text('textSeeWhy')}`
-			: `${this.#text('textWrong')} ${rightLabels.join('; ')}. ${this.#text('textSeeWhy')}`;
-		this.#announce(message);
-		this.querySelector<HTMLDetailsElement>('.kc-answer')!.open = true;
+		const message = `${allRight ? wording.right : wording.wrong[this.#mode]} ${rightLabels.join('; ')}. ${wording.seeWhy}`;
 		this.#button('check').hidden = true;
 		const retry = this.#button('retry');
 		retry.hidden = false;
+		if (restoring) {
+			// A restored answer is shown, not announced, takes no focus from where the learner is, and
+			// leaves the explanations closed, so the page grows as little as it can while they read.
+			this.querySelector<HTMLElement>('.kc-feedback')!.textContent = message;
+			return;
+		}
+		this.querySelector<HTMLDetailsElement>('.kc-answer')!.open = true;
+		this.#announce(message);
 		retry.focus();
+		this.#save({ choices: inputs.flatMap((input, index) => (input.checked ? [index] : [])), right: allRight });
 	}
 
 	#reset() {
@@ -98,6 +133,7 @@ class KnowledgeCheckElement extends HTMLElement {
 		this.#button('retry').hidden = true;
 		this.#button('check').hidden = false;
 		inputs[0]?.focus();
+		this.#save(null);
 	}
 }
 

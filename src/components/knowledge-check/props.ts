@@ -7,6 +7,8 @@ export interface KnowledgeCheckProps {
 	id: string;
 	/** One entry per option, in order: is it a right answer? */
 	correct: boolean[];
+	/** Names the check in a learner's saved answers; changes when the question or its options do. */
+	checkKey: string;
 }
 
 /** The slots the component reads, named after the option they belong to. */
@@ -21,7 +23,7 @@ export const slotNames = {
  * Rejects props that would render a check a learner cannot answer. The remark plugin reports
  * the same mistakes with the Markdown line; these errors are for a direct use of the component.
  */
-export function validateProps(props: Partial<KnowledgeCheckProps>, hasSlot: (name: string) => boolean): KnowledgeCheckProps {
+export function validateProps(props: Partial<KnowledgeCheckProps>, hasSlot: (name: string) => boolean): Omit<KnowledgeCheckProps, 'checkKey'> {
 	const { id, correct } = props;
 	if (typeof id !== 'string' || !/^[A-Za-z][\w-]*$/.test(id)) {
 		throw new Error(`KnowledgeCheck: "id" must be a word usable as an HTML id (letters, digits, "-", "_"); got ${JSON.stringify(id)}`);

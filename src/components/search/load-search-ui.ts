@@ -25,8 +25,19 @@ function fetchSearchUI() {
 	return Promise.all([
 		// @ts-expect-error Pagefind's default UI ships no types.
 		import('@pagefind/default-ui') as Promise<{ PagefindUI: new (options: object) => unknown }>,
-		loadStylesheet(stylesheetUrl),
+		loadSearchStyles(),
 	]).then(([ui]) => ui.PagefindUI);
+}
+
+let styles: Promise<void> | undefined;
+
+/** The styles of the dialog and of Pagefind's UI, fetched once (again after a failure). */
+export function loadSearchStyles(): Promise<void> {
+	styles ??= loadStylesheet(stylesheetUrl).catch((error: unknown) => {
+		styles = undefined;
+		throw error;
+	});
+	return styles;
 }
 
 function loadStylesheet(href: string): Promise<void> {

@@ -3,6 +3,7 @@ import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { pageData } from './page-data.ts';
 
 /** What learners read under a heading that has nothing under it yet. */
 export const comingSoonText = 'This section is coming soon.';
@@ -65,7 +66,6 @@ export function remarkEmptySections(options: EmptySectionsOptions = {}) {
 		for (const { index } of [...empty].reverse()) tree.children.splice(index + 1, 0, comingSoon());
 		for (const { section } of empty) options.report?.(file, section);
 
-		const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
-		(astro.frontmatter ??= {}).emptySections = empty.map(({ section }) => section.slug);
+		pageData(file).emptySections = empty.map(({ section }) => section.slug);
 	};
 }

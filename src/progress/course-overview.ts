@@ -1,0 +1,68 @@
+/**
+ * The learner's view of the course on the landing page: each lesson's state (not started, in
+ * progress with its score, complete), how many lessons are complete, the section last read (also
+ * the hero's button, which becomes "Resume the course"), and resetting progress. Saved progress for
+ * a lesson the course no longer has is left out of every figure.
+ */
+import { lessonStatus, loadProgress, onProgressChange, type LessonStatus, type Progress } from './progress-store.ts';
+
+function statusText(status: LessonStatus): string {
+	if (status.state !== 'in-progress') return status.state === 'complete' ? 'Complete' : 'Not started';
+	return status.total > 0 ? `In progress: ${status.right} of ${status.total} knowledge checks right` : 'In progress';
+}
+
+class CourseOverview extends HTMLElement {
+	/** The hero button as the page was built: "Start the course", to the first lesson. */
+	#start: { text: string; href: string } | undefined;
+
+	connectedCallback() {
+		this.#show(loadProgress());
+		onProgressChange(() => this.#show(loadProgress()));
+		this.querySelector('[data-action="ask"]')?.addEventListener('click', () => {
+			// Only a learner who asks to reset needs the code that does it.
+			void import('./reset-progress.ts').then(({ confirmReset }) => confirmReset(this));
+		});
+	}
+
+	#show(progress: Progress) {
+		const cards = [...this.querySelectorAll<HTMLElement>('.lesson-card[data-lesson]')];
+		let complete = 0;
+		for (const card of cards) {
+			const status = lessonStatus(progress, card.dataset.lesson!, (card.dataset.checks ?? '').split(' ').filter(Boolean));
+			if (status.state === 'complete') complete++;
+			const line = card.querySelector<HTMLElement>('.lesson-card__status')!;
+			line.dataset.state = status.state;
+			line.textContent = statusText(status);
+		}
+		this.querySelector('.course-progress__summary')!.textContent = `${complete} of ${cards.length} lessons complete.`;
+		this.#showLastRead(progress, cards);
+	}
+
+	/** The section the learner last read, if its lesson and heading are still in the course. */
+	#showLastRead(progress: Progress, cards: HTMLElement[]) {
+		const link = this.querySelector<HTMLAnchorElement>('.course-progress__last a')!;
+		const card = cards.find((each) => each.dataset.lesson === progress.last?.lesson);
+		const lessonLink = card?.querySelector<HTMLAnchorElement>('.lesson-card__title a');
+		const section = [...(card?.querySelectorAll<HTMLAnchorElement>('.outline a') ?? [])].find((a) => a.hash === `#${progress.last?.heading}`);
+		// An empty link would be a link without a name: it is hidden, its line keeps its space.
+		link.hidden = !lessonLink;
+		if (lessonLink) {
+			link.href = section?.href ?? lessonLink.href;
+			link.textContent = `Resume where you left off: ${lessonLink.textContent}${section ? `, ${section.textContent}` : ''}`;
+		}
+		this.#setHero(lessonLink ? { text: 'Resume the course', href: link.href } : undefined);
+	}
+
+	/** The hero's button: back to where the learner left off, or as built. */
+	#setHero(resume: { text: string; href: string } | undefined) {
+		const hero = document.querySelector<HTMLAnchorElement>('.hero .sl-link-button');
+		const words = hero && [...hero.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim());
+		if (!hero || !words) return;
+		this.#start ??= { text: words.textContent ?? '', href: hero.href };
+		const target = resume ?? this.#start;
+		hero.href = target.href;
+		words.textContent = target.text;
+	}
+}
+
+customElements.define('course-overview', CourseOverview);
