@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { fileURLToPath } from 'node:url';
 import starlightLinksValidator from 'starlight-links-validator';
+import { hostingHeaders } from './src/hosting/integration.ts';
 import { rehypeBasePathLinks } from './src/plugins/rehype/base-path-links.ts';
 import { rehypeImageAttributes } from './src/plugins/rehype/image-attributes.ts';
 import { remarkValidateImages } from './src/plugins/remark/validate-images.ts';
@@ -64,5 +65,7 @@ export default defineConfig({
 				{ label: 'Deployment and orchestration', items: [{ autogenerate: { directory: 'lessons' } }] },
 			],
 		}),
+		// After Starlight, so that Pagefind's files and the sitemap are written when it reads the build.
+		hostingHeaders(),
 	],
 });
