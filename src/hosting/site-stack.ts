@@ -101,7 +101,7 @@ export function siteStackTemplate(functionSource = readFileSync(functionSourceFi
 				Type: 'String',
 				Default: 'PriceClass_100',
 				AllowedValues: ['PriceClass_100', 'PriceClass_200', 'PriceClass_All'],
-				Description: 'Which edge locations serve the site (PriceClass_100: North America and Europe, the lowest prices)',
+				Description: 'Which edge locations serve the site (PriceClass_100: North America, Europe and Israel, the lowest prices)',
 			},
 			NotFoundPagePath: {
 				Type: 'String',
