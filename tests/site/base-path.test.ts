@@ -1,8 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, connectBrowser, newContext, noBrowser, screenshotsDir } from '../support/browser.ts';
+import { cacheControl } from '../../src/hosting/header-rules.ts';
+import { headersForPath, parseHeadersFile } from '../../src/hosting/headers-file.ts';
+import { readSiteFiles } from '../../src/hosting/upload-plan.ts';
+import { browserSkipReason, connectBrowser, newContext, noBrowser, screenshotsDir, watchProblems } from '../support/browser.ts';
 import { readBuiltPage } from '../support/built-page.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
@@ -63,6 +66,15 @@ describe('a build under a base path', () => {
 		}
 	});
 
+	it('writes _headers whose rules carry the base and cover every file', () => {
+		const rules = parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8'));
+		expect(rules.filter((rule) => !rule.path.startsWith(base))).toEqual([]);
+		const files = readSiteFiles(dist, base);
+		expect(files.find((file) => file.file.startsWith('_astro/'))!.cacheControl).toBe(cacheControl.immutable);
+		expect(files.find((file) => file.file === 'lessons/automate-deployment/index.html')!.cacheControl).toBe(cacheControl.revalidate);
+		expect(headersForPath(rules, `${base}lessons/automate-deployment/`)['Content-Security-Policy']).toMatch(/script-src 'self'/);
+	});
+
 	// Search loads its UI, styles, engine and index from URLs built at run time: check them for real.
 	describe.skipIf(noBrowser)(`search in the browser${noBrowser ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
 		let browser: Browser;
@@ -79,6 +91,8 @@ describe('a build under a base path', () => {
 		it('finds and opens the lesson in dark mode, fetching everything under the base path', async () => {
 			const context = await newContext(browser, { width: 1280, theme: 'dark' });
 			const page = await context.newPage();
+			// CSP violations are console errors (see newContext): the policy must hold under the base path too.
+			const problems = watchProblems(page);
 			const failed: string[] = [];
 			const requested: string[] = [];
 			page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -107,6 +121,7 @@ describe('a build under a base path', () => {
 			await context.close();
 
 			expect(failed).toEqual([]);
+			expect(problems.consoleErrors).toEqual([]);
 			expect(requested.filter((path) => !path.startsWith(base))).toEqual([]);
 			expect(requested.some((path) => path.includes('/pagefind/'))).toBe(true);
 		});
