@@ -44,11 +44,11 @@ function fakeAws(options: { csp?: string; bucket?: { Key: string; ETag: string }
 	return { aws, calls };
 }
 
-function run(argv: string[], aws = fakeAws().aws, env: NodeJS.ProcessEnv = {}) {
+async function run(argv: string[], aws = fakeAws().aws, env: NodeJS.ProcessEnv = {}) {
 	const out: string[] = [];
 	const err: string[] = [];
-	const code = main(argv, { aws, out: (text) => out.push(text), err: (text) => err.push(text), env, cwd: projectRoot });
-	return code.then((exit) => ({ exit, out: out.join('\n'), err: err.join('\n') }));
+	const exit = await main(argv, { aws, out: (text) => out.push(text), err: (text) => err.push(text), env, cwd: projectRoot });
+	return { exit, out: out.join('\n'), err: err.join('\n') };
 }
 
 const refuseAws = async (args: string[]): Promise<string> => {
