@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { course } from './src/course.ts';
+import { hostingHeaders } from './src/hosting/integration.ts';
 import { buildInfo, courseBuild } from './src/integrations/course-build.ts';
 import { internalLinks } from './src/integrations/internal-links.ts';
 import { rehypeBasePathLinks } from './src/plugins/rehype/base-path-links.ts';
@@ -107,5 +108,7 @@ export default defineConfig({
 				{ label: course.sidebarLabel, items: [{ autogenerate: { directory: course.lessonsDirectory } }] },
 			],
 		}),
+		// After Starlight, so that Pagefind's files and the sitemap are written when it reads the build.
+		hostingHeaders(),
 	],
 });

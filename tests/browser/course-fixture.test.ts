@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserSkipReason, connectBrowser, newContext, noBrowser, screenshotsDir } from '../support/browser.ts';
+import { browserSkipReason, connectBrowser, newContext, noBrowser, screenshotsDir, watchProblems } from '../support/browser.ts';
 import { courseFixture } from '../support/course-fixture.ts';
 import { auditPage, type PageAudit } from '../support/page-audit.ts';
 import { allPages } from '../support/site-pages.ts';
@@ -44,6 +44,8 @@ describe.skipIf(noBrowser)(`the fixture course in the browser${noBrowser ? ` (sk
 	it('search finds a lesson and opens it, in dark mode, fetching everything under the base path', async () => {
 		const context = await newContext(browser, { width: 1280, theme: 'dark' });
 		const page = await context.newPage();
+		// CSP violations are console errors (see newContext): the policy must hold under the base path too.
+		const problems = watchProblems(page);
 		const failed: string[] = [];
 		const requested: string[] = [];
 		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -72,6 +74,7 @@ describe.skipIf(noBrowser)(`the fixture course in the browser${noBrowser ? ` (sk
 		await context.close();
 
 		expect(failed).toEqual([]);
+		expect(problems.consoleErrors).toEqual([]);
 		expect(requested.filter((path) => !path.startsWith(base))).toEqual([]);
 		expect(requested.some((path) => path.includes('/pagefind/'))).toBe(true);
 	});

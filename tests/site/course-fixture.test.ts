@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { cacheControl } from '../../src/hosting/header-rules.ts';
+import { headersForPath, parseHeadersFile } from '../../src/hosting/headers-file.ts';
+import { readSiteFiles } from '../../src/hosting/upload-plan.ts';
 import { comingSoonText } from '../../src/plugins/remark/empty-sections.ts';
 import { imageBudgetProblems } from '../support/budgets.ts';
 import { readBuiltPage } from '../support/built-page.ts';
@@ -46,6 +49,15 @@ describe('a course grown by new lesson files alone, under a base path', () => {
 		const outside = urls.filter((url) => url.startsWith('/') && !url.startsWith('//') && !url.startsWith(base));
 		expect(outside).toEqual([]);
 		expect(deadInternalLinks(dist, route, base)).toEqual([]);
+	});
+
+	it('writes _headers whose rules carry the base and cover every file', () => {
+		const rules = parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8'));
+		expect(rules.filter((rule) => !rule.path.startsWith(base))).toEqual([]);
+		const files = readSiteFiles(dist, base);
+		expect(files.find((file) => file.file.startsWith('_astro/'))!.cacheControl).toBe(cacheControl.immutable);
+		expect(files.find((file) => file.file === `${lessons[0]}index.html`)!.cacheControl).toBe(cacheControl.revalidate);
+		expect(headersForPath(rules, `${base}${lessons[0]}`)['Content-Security-Policy']).toMatch(/script-src 'self'/);
 	});
 
 	it('catches the lesson with an image over the budget, and names that lesson only', () => {

@@ -34,6 +34,13 @@ export async function newContext(browser: Browser, options: { width: number; the
 		colorScheme: options.theme ?? 'light',
 		reducedMotion: 'reduce',
 	});
+	// Every Content-Security-Policy violation becomes a console error, which the page checks fail on,
+	// with what was blocked and by which directive (Chromium's own message leaves out the sample).
+	await context.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (event) => {
+			console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sample}) at ${event.sourceFile}:${event.lineNumber}`);
+		});
+	});
 	if (options.theme) {
 		const theme = options.theme;
 		await context.addInitScript((value) => {

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import compression from 'compression';
 import sirv from 'sirv';
+import { headersForPath, parseHeadersFile } from '../../src/hosting/headers-file.ts';
 
 export interface StaticServer {
 	/** Origin with a trailing slash, e.g. http://127.0.0.1:40123/ */
@@ -15,14 +16,19 @@ export interface StaticServer {
  * Serves a built site the way a static host does: files as they are, gzip when the client accepts
  * it, and the site's 404 page with status 404 for anything missing. Loopback only, ephemeral port.
  * With `base` (e.g. "/mlops-course/") the site is served under that path, as on a project site.
+ * When the build wrote a `_headers` file, every response carries the headers it gives for the
+ * requested path, the Content-Security-Policy included, as a host that reads the file would send.
  */
 export async function startStaticServer(root: string, base = '/'): Promise<StaticServer> {
 	const gzip = compression();
 	const files = sirv(root, { dev: false, etag: true, dotfiles: false });
 	const notFoundPage = readFileSync(join(root, '404.html'));
+	const headersFile = join(root, '_headers');
+	const headerRules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
 	const server: Server = createServer((req, res) => {
 		gzip(req as never, res as never, () => {
 			const url = req.url ?? '/';
+			for (const [name, value] of Object.entries(headersForPath(headerRules, url.split('?')[0]!))) res.setHeader(name, value);
 			const inside = url.startsWith(base);
 			if (inside) req.url = '/' + url.slice(base.length);
 			const notFound = () => {
