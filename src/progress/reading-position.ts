@@ -12,7 +12,7 @@ export function trackReadingPosition(lesson: string): void {
 	new MutationObserver((records) => {
 		const link = records
 			.map((record) => record.target as HTMLAnchorElement)
-			.find((a) => a.getAttribute('aria-current') === 'true' && a.checkVisibility());
+			.find((a) => a.getAttribute('aria-current') === 'true' && a.closest('starlight-toc, mobile-starlight-toc')?.checkVisibility());
 		const heading = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
 		if (!heading) return;
 		clearTimeout(timer);

@@ -38,8 +38,8 @@ describe('KnowledgeCheck', () => {
 		expect(new Set(inputs.map((input) => input.properties.name))).toEqual(new Set(['kc-teams']));
 		const labels = check.all('fieldset label').map((label) => [label.properties.htmlFor, toString(label).trim()]);
 		expect(labels).toEqual([
-			[['kc-teams-option-1'], 'Data engineers'],
-			[['kc-teams-option-2'], 'ML engineers'],
+			[['kc-teams-1'], 'Data engineers'],
+			[['kc-teams-2'], 'ML engineers'],
 		]);
 		expect(check.text('.kc-hint')).toBe('Choose one answer.');
 	});

@@ -60,7 +60,7 @@ describe('remarkKnowledgeCheck: valid checks', () => {
 		const { tree } = await transform(teams);
 		const [check] = checks(tree);
 		expect(check?.name).toBe('KnowledgeCheckFromDirective');
-		expect(attribute(check!, 'id')).toBe('knowledge-check-q1');
+		expect(attribute(check!, 'id')).toBe('kc1');
 		expect(attribute(check!, 'correct')).toBe('[false,true]');
 		expect(slots(check!)).toEqual({
 			question: 'Which team is responsible for model deployment?',
@@ -76,7 +76,7 @@ describe('remarkKnowledgeCheck: valid checks', () => {
 		const imports = tree.children.filter((node) => node.type === 'mdxjsEsm');
 		expect(imports).toHaveLength(1);
 		expect(imports[0]).toMatchObject({ value: expect.stringMatching(/^import KnowledgeCheckFromDirective from ".*\/src\/components\/KnowledgeCheck\.astro";?$/) });
-		expect(checks(tree).map((check) => attribute(check, 'id'))).toEqual(['knowledge-check-q1', 'knowledge-check-q2']);
+		expect(checks(tree).map((check) => attribute(check, 'id'))).toEqual(['kc1', 'kc2']);
 	});
 
 	it('accepts several right answers, a loose list, and one explanation for the question', async () => {
@@ -181,5 +181,29 @@ describe('remarkKnowledgeCheck: mistakes stop the build at their line', () => {
 	it('rejects a check in a .md file, which cannot render components', async () => {
 		const error = await failure(teams, 'lessons/quiz.md');
 		expect(error.message).toMatch(/\.mdx files only/);
+	});
+});
+
+describe('the key of a knowledge check', () => {
+	const keyOf = async (markdown: string) => attribute(checks((await transform(markdown)).tree)[0]!, 'checkKey');
+
+	it('stays the same for the same check, and is listed for the page', async () => {
+		expect(await keyOf(teams)).toBe(await keyOf(teams));
+		const { file } = await transform(`${teams}\n${teams.replace('model deployment?', 'monitoring?')}`);
+		const listed = (file.data as { astro: { frontmatter: { knowledgeChecks: string[] } } }).astro.frontmatter.knowledgeChecks;
+		expect(listed).toHaveLength(2);
+		expect(listed[0]).toBe(await keyOf(teams));
+	});
+
+	it.each([
+		['the question', teams.replace('model deployment?', 'model training?')],
+		['an option', teams.replace('- [ ] Data engineers', '- [ ] Data scientists')],
+		['which option is right', teams.replace('- [ ] Data engineers', '- [x] Data engineers')],
+	])('changes with %s, so a saved answer to the old check is not shown for the new one', async (_, edited) => {
+		expect(await keyOf(edited)).not.toBe(await keyOf(teams));
+	});
+
+	it('does not change with an explanation', async () => {
+		expect(await keyOf(teams.replace('They source, clean and process data.', 'They prepare data.'))).toBe(await keyOf(teams));
 	});
 });

@@ -83,9 +83,11 @@ class KnowledgeCheckElement extends HTMLElement {
 		}
 		const rightLabels: string[] = [];
 		let allRight = true;
-		for (const input of inputs) {
+		// Which options are right: the answer key lists them in the same order.
+		const key = [...this.querySelectorAll<HTMLElement>('.kc-key > li')];
+		for (const [index, input] of inputs.entries()) {
 			const option = input.closest<HTMLElement>('.kc-option')!;
-			const isCorrect = option.dataset.correct === 'true';
+			const isCorrect = key[index]?.dataset.correct === 'true';
 			if (isCorrect) rightLabels.push(option.querySelector('label')!.textContent!.trim());
 			if (isCorrect !== input.checked) allRight = false;
 			const state: OptionState | undefined = isCorrect

@@ -66,7 +66,7 @@ export function remarkKnowledgeCheck() {
 			if (!parent || index === undefined) return;
 			const check = parseKnowledgeCheck(node, file);
 			keys.push(checkKey(check));
-			parent.children[index] = componentElement(check, `knowledge-check-q${keys.length}`, node) as RootContent;
+			parent.children[index] = componentElement(check, `kc${keys.length}`, node) as RootContent;
 			return SKIP;
 		});
 		if (keys.length > 0) importComponent(tree, componentName, componentFile);
