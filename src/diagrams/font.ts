@@ -92,10 +92,17 @@ function toPathData(commands: PathCommand[]): string {
 			continue;
 		}
 		if (c.type === 'L' && round(c.x) === round(current.x) && round(c.y) === round(current.y)) continue;
-		if (c.type === 'M') data += `m${offset(c.x, c.y)}`;
-		else if (c.type === 'L') data += `l${offset(c.x, c.y)}`;
-		else if (c.type === 'Q') data += `q${offset(c.x1, c.y1)} ${offset(c.x, c.y)}`;
-		else data += `c${offset(c.x1, c.y1)} ${offset(c.x2, c.y2)} ${offset(c.x, c.y)}`;
+		switch (c.type) {
+			case 'M':
+			case 'L':
+				data += `${c.type.toLowerCase()}${offset(c.x, c.y)}`;
+				break;
+			case 'Q':
+				data += `q${offset(c.x1, c.y1)} ${offset(c.x, c.y)}`;
+				break;
+			case 'C':
+				data += `c${offset(c.x1, c.y1)} ${offset(c.x2, c.y2)} ${offset(c.x, c.y)}`;
+		}
 		current = { x: c.x, y: c.y };
 		if (c.type === 'M') start = current;
 	}
