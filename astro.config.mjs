@@ -5,7 +5,10 @@ import starlight from '@astrojs/starlight';
 import { fileURLToPath } from 'node:url';
 import starlightLinksValidator from 'starlight-links-validator';
 import { rehypeBasePathLinks } from './src/plugins/rehype/base-path-links.ts';
+import { responsiveImages } from './src/images/integration.ts';
 import { rehypeImageAttributes } from './src/plugins/rehype/image-attributes.ts';
+import { rehypeResponsiveImages } from './src/plugins/rehype/responsive-images.ts';
+import { rehypeZoomableImages } from './src/plugins/rehype/zoomable-images.ts';
 import { remarkValidateImages } from './src/plugins/remark/validate-images.ts';
 import { remarkComparisonTables } from './src/plugins/remark/comparison-tables.ts';
 import { remarkCourseAsides } from './src/plugins/remark/course-asides.ts';
@@ -37,14 +40,19 @@ export default defineConfig({
 				remarkCourseAsides,
 				[remarkValidateImages, { publicDir }],
 			],
-			// Image attributes first: they read files by the path as written, before the base path is added.
+			// Image plugins first: they read files by the path as written, before the base path is added.
+			// Size and loading go on the <img>, then the <picture> around it, then the zoom button around that.
 			rehypePlugins: [
 				[rehypeImageAttributes, { publicDir, eagerImages }],
+				[rehypeResponsiveImages, { publicDir }],
+				rehypeZoomableImages,
 				[rehypeBasePathLinks, { base }],
 			],
 		}),
 	},
 	integrations: [
+		// Writes the AVIF and WebP copies the responsive-images plugin points at (served on demand in dev).
+		responsiveImages({ publicDir }),
 		starlight({
 			title: 'MLOps Course',
 			description:
