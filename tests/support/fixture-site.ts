@@ -12,7 +12,7 @@ const projectFiles = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src'
  * links (fast, no disk): a symlink would put Starlight outside the copy's root, and Vite then
  * builds it without the base path. Caches are dropped so no build writes through a shared inode.
  */
-export async function buildFixtureSite(name: string, files: Record<string, string>, env?: NodeJS.ProcessEnv): Promise<BuildResult & { root: string }> {
+export async function buildFixtureSite(name: string, files: Record<string, string | Uint8Array>, env?: NodeJS.ProcessEnv): Promise<BuildResult & { root: string }> {
 	const root = join(fixtureSitesDir, name);
 	rmSync(root, { recursive: true, force: true });
 	mkdirSync(root, { recursive: true });

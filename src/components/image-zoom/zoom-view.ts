@@ -10,8 +10,8 @@ import styles from './zoom-view.css?inline';
  * Escape, or Close, ends the view and focus goes back to the image in the lesson.
  */
 
-/** How far one zoom step or key press goes, and the most the view enlarges the fitted image. */
-const zoomStep = 0.5;
+/** One zoom step (a button, a key) enlarges by half; the view enlarges the fitted image 6 times at most. */
+const zoomStep = Math.log(1.5);
 const maxScale = 6;
 /** An arrow key moves the image by this share of the view. */
 const panShare = 0.1;
@@ -22,7 +22,7 @@ interface View {
 }
 
 let view: View | undefined;
-let current: { panzoom: PanzoomObject; trigger: HTMLElement; image: HTMLImageElement } | undefined;
+let current: { panzoom: PanzoomObject; trigger: HTMLElement; image: HTMLImageElement; animate: boolean } | undefined;
 
 export function openZoom(trigger: HTMLElement): void {
 	if (current) return;
@@ -34,8 +34,17 @@ export function openZoom(trigger: HTMLElement): void {
 	dialog.setAttribute('aria-label', image.alt);
 	dialog.showModal();
 	dialog.focus();
-	const panzoom = Panzoom(picture, { minScale: 1, maxScale, step: zoomStep, contain: 'outside', cursor: 'grab' });
-	current = { panzoom, trigger, image };
+	const animate = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+	const panzoom = Panzoom(picture, {
+		minScale: 1,
+		maxScale,
+		// Panzoom counts a step as the exponent of the scale change.
+		step: zoomStep,
+		contain: 'outside',
+		cursor: 'grab',
+		animate,
+	});
+	current = { panzoom, trigger, image, animate };
 }
 
 /** A copy of the lesson image that asks for its largest file: the zoom view is for the details. */
@@ -111,17 +120,19 @@ const keyActions: Record<string, string> = {
 function act(action: string) {
 	if (!current || !view) return;
 	const { panzoom } = current;
+	// Panzoom animates zoom and reset unless told otherwise, whatever its own options say.
+	const animate = { animate: current.animate };
 	const scale = panzoom.getScale();
 	// Pan values are in the image's own, unscaled pixels: a screen share shrinks as the image grows.
 	const dx = (view.stage.clientWidth * panShare) / scale;
 	const dy = (view.stage.clientHeight * panShare) / scale;
 	switch (action) {
 		case 'in':
-			return panzoom.zoomIn();
+			return panzoom.zoomIn(animate);
 		case 'out':
-			return panzoom.zoomOut();
+			return panzoom.zoomOut(animate);
 		case 'fit':
-			return panzoom.reset();
+			return panzoom.reset(animate);
 		// An arrow shows more of what lies that way, so the image moves the other way.
 		case 'left':
 			return panzoom.pan(dx, 0, { relative: true });
