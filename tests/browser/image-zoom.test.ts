@@ -20,6 +20,14 @@ function zoomState(page: Page) {
 	});
 }
 
+/** The sizes of the stage and of the image in it, to say why a pan did not move when one fails. */
+function stageSizes(page: Page) {
+	return page.locator('.zoom-view-stage').evaluate((stage) => {
+		const image = stage.firstElementChild!.getBoundingClientRect();
+		return `stage ${stage.clientWidth}x${stage.clientHeight}, image ${Math.round(image.width)}x${Math.round(image.height)}`;
+	});
+}
+
 /** The context of the test that runs; closed after each, whatever happened. */
 let context: BrowserContext | undefined;
 
@@ -130,8 +138,9 @@ describe.skipIf(noBrowser || !route)(`the image zoom${noBrowser ? ` (skipped: ${
 		await page.keyboard.press('ArrowDown');
 		const after = await zoomState(page);
 		// Showing more of the right and the bottom moves the image left and up.
-		expect(after.x).toBeLessThan(before.x);
-		expect(after.y).toBeLessThan(before.y);
+		const sizes = await stageSizes(page);
+		expect(after.x, sizes).toBeLessThan(before.x);
+		expect(after.y, sizes).toBeLessThan(before.y);
 		await page.keyboard.press('0');
 		expect(await zoomState(page)).toEqual({ scale: 1, x: 0, y: 0 });
 
