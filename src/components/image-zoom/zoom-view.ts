@@ -22,7 +22,7 @@ interface View {
 }
 
 let view: View | undefined;
-let current: { panzoom: PanzoomObject; trigger: HTMLElement; image: HTMLImageElement; animate: boolean } | undefined;
+let current: { panzoom: PanzoomObject; trigger: HTMLElement; animate: boolean } | undefined;
 
 export function openZoom(trigger: HTMLElement): void {
 	if (current) return;
@@ -44,7 +44,7 @@ export function openZoom(trigger: HTMLElement): void {
 		cursor: 'grab',
 		animate,
 	});
-	current = { panzoom, trigger, image, animate };
+	current = { panzoom, trigger, animate };
 }
 
 /** A copy of the lesson image that asks for its largest file: the zoom view is for the details. */
@@ -84,7 +84,7 @@ function createView(): View {
 	dialog.querySelector('.zoom-view-bar')!.addEventListener('click', (event) => {
 		const action = (event.target as Element).closest<HTMLElement>('[data-zoom]')?.dataset.zoom;
 		if (action === 'close') dialog.close();
-		else if (action) act(action);
+		else if (action) act(action as Action);
 	});
 	stage.addEventListener('wheel', (event) => current?.panzoom.zoomWithWheel(event), { passive: false });
 	dialog.addEventListener('keydown', (event) => {
@@ -105,7 +105,9 @@ function createView(): View {
 	return { dialog, stage };
 }
 
-const keyActions: Record<string, string> = {
+type Action = 'in' | 'out' | 'fit' | 'left' | 'right' | 'up' | 'down';
+
+const keyActions: Record<string, Action> = {
 	'+': 'in',
 	'=': 'in',
 	'-': 'out',
@@ -117,7 +119,7 @@ const keyActions: Record<string, string> = {
 	ArrowDown: 'down',
 };
 
-function act(action: string) {
+function act(action: Action) {
 	if (!current || !view) return;
 	const { panzoom } = current;
 	// Panzoom animates zoom and reset unless told otherwise, whatever its own options say.
