@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, newContext, noBrowser, screenshotsDir, useBrowserAndServer } from '../support/browser.ts';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, connectBrowser, newContext, noBrowser, screenshotsDir } from '../support/browser.ts';
 import { readBuiltPage } from '../support/built-page.ts';
 import { buildFixtureSite } from '../support/fixture-site.ts';
+import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 
 const base = '/mlops-course/';
 
@@ -63,10 +65,18 @@ describe('a build under a base path', () => {
 
 	// Search loads its UI, styles, engine and index from URLs built at run time: check them for real.
 	describe.skipIf(noBrowser)(`search in the browser${noBrowser ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
-		const fixture = useBrowserAndServer(() => dist, base);
+		let browser: Browser;
+		let server: StaticServer;
+		beforeAll(async () => {
+			browser = await connectBrowser();
+			server = await startStaticServer(dist, base);
+		});
+		afterAll(async () => {
+			await browser?.close();
+			await server?.close();
+		});
 
 		it('finds and opens the lesson in dark mode, fetching everything under the base path', async () => {
-			const { browser, server } = fixture;
 			const context = await newContext(browser, { width: 1280, theme: 'dark' });
 			const page = await context.newPage();
 			const failed: string[] = [];

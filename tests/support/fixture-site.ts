@@ -12,7 +12,11 @@ const projectFiles = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src'
  * links (fast, no disk): a symlink would put Starlight outside the copy's root, and Vite then
  * builds it without the base path. Caches are dropped so no build writes through a shared inode.
  */
-export async function buildFixtureSite(name: string, files: Record<string, string | Uint8Array>, env?: NodeJS.ProcessEnv): Promise<BuildResult & { root: string }> {
+export async function buildFixtureSite(
+	name: string,
+	files: Record<string, string | Buffer>,
+	env?: NodeJS.ProcessEnv,
+): Promise<BuildResult & { root: string; dist: string }> {
 	const root = join(fixtureSitesDir, name);
 	rmSync(root, { recursive: true, force: true });
 	mkdirSync(root, { recursive: true });
@@ -23,6 +27,7 @@ export async function buildFixtureSite(name: string, files: Record<string, strin
 		mkdirSync(dirname(join(root, path)), { recursive: true });
 		writeFileSync(join(root, path), content);
 	}
-	const result = await runAstroBuild({ root, outDir: join(root, 'dist'), env });
-	return { ...result, root };
+	const dist = join(root, 'dist');
+	const result = await runAstroBuild({ root, outDir: dist, env });
+	return { ...result, root, dist };
 }
