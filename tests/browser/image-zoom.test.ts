@@ -12,9 +12,13 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The first lesson with a zoomable image: the zoom is the same on every page. */
 const route = lessonRoutes(builtSiteDir).find((r) => readBuiltPage(r).selectAll('button.zoomable').length > 0);
 
-/** Scale and offset of the zoomed image, read from the transform Panzoom applies. */
+/**
+ * Scale and offset of the zoomed image, read from the transform Panzoom applies. Panzoom writes the
+ * transform in an animation frame, so the reading waits for the frame after any pending one.
+ */
 function zoomState(page: Page) {
-	return page.locator('.zoom-view-stage > *').evaluate((element) => {
+	return page.locator('.zoom-view-stage > *').evaluate(async (element) => {
+		await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 		const matrix = new DOMMatrix(getComputedStyle(element).transform);
 		return { scale: Math.round(matrix.a * 100) / 100, x: Math.round(matrix.e), y: Math.round(matrix.f) };
 	});
