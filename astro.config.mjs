@@ -6,11 +6,14 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { course } from './src/course.ts';
 import { hostingHeaders } from './src/hosting/integration.ts';
+import { responsiveImages } from './src/images/integration.ts';
 import { buildInfo, courseBuild } from './src/integrations/course-build.ts';
 import { internalLinks } from './src/integrations/internal-links.ts';
 import { rehypeBasePathLinks } from './src/plugins/rehype/base-path-links.ts';
 import { rehypeHtmlInMdx } from './src/plugins/rehype/html-in-mdx.ts';
 import { rehypeImageAttributes } from './src/plugins/rehype/image-attributes.ts';
+import { rehypeResponsiveImages } from './src/plugins/rehype/responsive-images.ts';
+import { rehypeZoomableImages } from './src/plugins/rehype/zoomable-images.ts';
 import { remarkClosedDirectives } from './src/plugins/remark/closed-directives.ts';
 import { remarkComparisonTables } from './src/plugins/remark/comparison-tables.ts';
 import { remarkCourseAsides } from './src/plugins/remark/course-asides.ts';
@@ -53,13 +56,16 @@ const remarkPlugins = [
 ];
 
 // Heading ids first, for the internal-link check (Starlight adds them early only with its heading
-// links, which are off); HTML written in MDX next, so that the others see it; image attributes
-// before the base path: they read files by the path as written.
+// links, which are off); HTML written in MDX next, so that the others see it. The image plugins read
+// files by the path as written, before the base path is added: size and loading go on the <img>,
+// then the <picture> around it, then the zoom button around that.
 /** @type {import('@astrojs/markdown-remark').RehypePlugins} */
 const rehypePlugins = [
 	rehypeHeadingIds,
 	rehypeHtmlInMdx,
 	[rehypeImageAttributes, { publicDir, eagerImages }],
+	[rehypeResponsiveImages, { publicDir }],
+	rehypeZoomableImages,
 	[rehypeBasePathLinks, { base }],
 ];
 
@@ -75,6 +81,8 @@ export default defineConfig({
 	markdown: { processor: unified({ remarkPlugins, rehypePlugins }) },
 	integrations: [
 		courseBuild(),
+		// Writes the AVIF and WebP copies the responsive-images plugin points at (served on demand in dev).
+		responsiveImages({ publicDir }),
 		starlight({
 			title: course.title,
 			description: course.description,

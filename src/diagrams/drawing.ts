@@ -1,4 +1,4 @@
-import { measure, textPath, wrap, type Weight } from './font.ts';
+import { glyphOutline, measure, placeGlyphs, wrap, type Weight } from './font.ts';
 import { palette } from './palette.ts';
 
 /** A piece of text and the fill behind it, kept so a test can check their contrast. */
@@ -20,13 +20,15 @@ export interface TextStyle {
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
 /**
- * A diagram under construction: shapes and text in display pixels, serialised as SVG whose
- * pixel size is twice that (the PNG serves high-density screens and is shown at half size).
+ * A diagram under construction: shapes and text in display pixels, serialised as an SVG of that
+ * size. The site serves the SVG; the PNG drawn from it at twice the size is its fallback.
  */
 export class Drawing {
 	readonly width: number;
 	readonly texts: TextOnFill[] = [];
 	private readonly parts: string[] = [];
+	/** Each glyph outline drawn so far (by its font key), with the short id its uses point at. */
+	private readonly glyphIds = new Map<string, string>();
 
 	constructor(width: number) {
 		this.width = width;
@@ -67,7 +69,17 @@ export class Drawing {
 	text(text: string, x: number, y: number, style: TextStyle) {
 		const shift = { start: 0, middle: 0.5, end: 1 }[style.anchor ?? 'start'];
 		const left = x - shift * measure(text, style.size, style.weight);
-		this.parts.push(`<path d="${textPath(text, left, y, style.size, style.weight)}" fill="${style.colour}"/>`);
+		// Each glyph's outline is written once and placed with <use>: the same letters repeat
+		// hundreds of times, and outlines at absolute coordinates do not compress.
+		const uses = placeGlyphs(text, left, y, style.size, style.weight).map((glyph) => {
+			let id = this.glyphIds.get(glyph.key);
+			if (!id) {
+				id = this.glyphIds.size.toString(36);
+				this.glyphIds.set(glyph.key, id);
+			}
+			return `<use href="#${id}" x="${fmt(glyph.x)}"/>`;
+		});
+		this.parts.push(`<g fill="${style.colour}" transform="translate(0 ${fmt(y)})">${uses.join('')}</g>`);
 		this.texts.push({ text, colour: style.colour, on: style.on });
 	}
 
@@ -93,8 +105,10 @@ export class Drawing {
 	 */
 	toSvg(height: number): string {
 		const w = this.width;
+		const glyphs = [...this.glyphIds].map(([key, id]) => `<path id="${id}" d="${glyphOutline(key)}"/>`);
 		return [
-			`<svg xmlns="http://www.w3.org/2000/svg" width="${w * 2}" height="${height * 2}" viewBox="0 0 ${w} ${height}">`,
+			`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${height}" viewBox="0 0 ${w} ${height}">`,
+			`<defs>${glyphs.join('')}</defs>`,
 			`<rect x="1" y="1" width="${w - 2}" height="${height - 2}" rx="14" fill="${palette.card}" stroke="${palette.cardBorder}" stroke-width="2"/>`,
 			...this.parts,
 			'</svg>',

@@ -8,13 +8,25 @@ declare module 'opentype.js/dist/opentype.mjs' {
 	export interface Path {
 		commands: PathCommand[];
 	}
+	export interface Glyph {
+		index: number;
+		getPath(x: number, y: number, fontSize: number): Path;
+	}
 	export interface Font {
 		unitsPerEm: number;
 		ascender: number;
 		descender: number;
-		getPath(text: string, x: number, y: number, fontSize: number): Path;
 		getAdvanceWidth(text: string, fontSize: number): number;
 		charToGlyph(char: string): { index: number };
+		glyphs: { get(index: number): Glyph };
+		forEachGlyph(
+			text: string,
+			x: number,
+			y: number,
+			fontSize: number,
+			options: undefined,
+			callback: (glyph: Glyph, x: number, y: number, fontSize: number) => void,
+		): number;
 	}
 	export function parse(buffer: ArrayBuffer): Font;
 }

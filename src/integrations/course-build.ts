@@ -1,13 +1,14 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { leanPreload } from './lean-preload.ts';
 import { mdxErrorHints } from './mdx-error-hints.ts';
+import { noSidebarState } from './no-sidebar-state.ts';
 
 let logger: AstroIntegrationLogger | undefined;
 
 /**
  * The project's build integration: it gives Markdown plugins a logger (they run in the same
- * process, after Astro has set up its integrations), adds the fixes to MDX parse errors, and puts a
- * smaller helper before lazily loaded scripts.
+ * process, after Astro has set up its integrations), adds the fixes to MDX parse errors, puts a
+ * smaller helper before lazily loaded scripts, and leaves out Starlight's sidebar-state script.
  */
 export function courseBuild(): AstroIntegration {
 	return {
@@ -15,7 +16,7 @@ export function courseBuild(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ logger: integrationLogger, updateConfig }) => {
 				logger = integrationLogger;
-				updateConfig({ vite: { plugins: [mdxErrorHints(), leanPreload()] } });
+				updateConfig({ vite: { plugins: [mdxErrorHints(), leanPreload(), noSidebarState()] } });
 			},
 		},
 	};

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: figures for the README's Performance section, not a test (no pass or fail).
  * A cold build of the site; the first-load bytes by type (raw and gzip) and request count of the
- * lesson and the home page; mobile Lighthouse medians of both against Debian's Chromium; and the
+ * lesson and the home page; the image bytes of every lesson per screen, as Chromium receives them;
+ * mobile Lighthouse medians of both pages against Debian's Chromium; and the
  * build-scaling table of build-scaling.ts (project against default Starlight at 1, 50, 200 lessons).
  * `npm run bench -- --help` lists the options.
  *
@@ -12,8 +13,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumInstalled, chromiumPath } from '../support/chromium.ts';
 import { kb, measureFirstLoad } from '../support/first-load.ts';
+import { imageBudgets, lessonRoutes, loadLessonImages, totalBytes } from '../support/lesson-images.ts';
 import { projectRoot } from '../support/paths.ts';
 import { runAstroBuild } from '../support/run-astro-build.ts';
 import { startStaticServer } from '../support/static-server.ts';
@@ -128,6 +131,39 @@ function printFirstLoad(label: string, route: string) {
 	console.log(`(target: at most ${gzipTarget} bytes gzip; ${firstLoad.total.gzip <= gzipTarget ? 'met' : `${firstLoad.total.gzip - gzipTarget} bytes over`})\n`);
 }
 
+/**
+ * Image bytes of every lesson with all its images loaded (scrolled to the end), per screen: body
+ * bytes as Chromium receives them, gzip where the server compresses (SVG). The last row is a
+ * browser that ignores <source>: the PNG or JPEG fallbacks.
+ */
+async function printImageBytes(serverUrl: string) {
+	const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+	const screens = [
+		{ width: 375, deviceScaleFactor: 1 },
+		{ width: 375, deviceScaleFactor: 2 },
+		{ width: 1280, deviceScaleFactor: 1 },
+		{ width: 1280, deviceScaleFactor: 2 },
+		{ width: 375, deviceScaleFactor: 2, withoutSources: true },
+	];
+	try {
+		for (const route of lessonRoutes(siteDir)) {
+			console.log(`Images of /${route}, every image loaded, bytes over the wire as Chromium records them (body, gzip where sent so):`);
+			console.log('| screen | images | bytes | KB | budget | types |');
+			console.log('|---|---:|---:|---:|---:|---|');
+			for (const screen of screens) {
+				const images = await loadLessonImages(browser, { siteUrl: serverUrl, route, ...screen });
+				const budget = screen.withoutSources ? undefined : imageBudgets.find((b) => b.width === screen.width && b.deviceScaleFactor === screen.deviceScaleFactor);
+				const types = [...new Set(images.map((i) => i.contentType.split(';')[0]))].join(', ');
+				const label = `${screen.width} px x${screen.deviceScaleFactor}${screen.withoutSources ? ', <img> only' : ''}`;
+				console.log(`| ${label} | ${images.length} | ${totalBytes(images)} | ${kb(totalBytes(images))} | ${budget ? budget.maxBytes : ''} | ${types} |`);
+			}
+			console.log('');
+		}
+	} finally {
+		await browser.close();
+	}
+}
+
 /** The page-weight target for the lesson and the home page, gzip bytes. */
 const gzipTarget = 25_600;
 
@@ -192,12 +228,13 @@ async function main() {
 
 	for (const page of pages) printFirstLoad(page.label, page.route);
 
-	if (args.includes('--no-lighthouse')) console.log('Lighthouse skipped (--no-lighthouse).\n');
-	else if (!chromiumInstalled()) console.log(`Lighthouse skipped: no Chromium at ${chromiumPath}.\n`);
+	if (!chromiumInstalled()) console.log(`Image bytes and Lighthouse skipped: no Chromium at ${chromiumPath}.\n`);
 	else {
 		const server = await startStaticServer(siteDir);
 		try {
-			for (const page of pages) await lighthouseMedians(server.url, page.label, page.name, page.route);
+			await printImageBytes(server.url);
+			if (args.includes('--no-lighthouse')) console.log('Lighthouse skipped (--no-lighthouse).\n');
+			else for (const page of pages) await lighthouseMedians(server.url, page.label, page.name, page.route);
 		} finally {
 			await server.close();
 		}

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { startStaticServer, type StaticServer } from './static-server.ts';
 
 /** Where screenshots go; CI uploads this folder as an artifact. */
 export const screenshotsDir = fileURLToPath(new URL('../.output/screenshots/', import.meta.url));
@@ -21,16 +22,36 @@ export function connectBrowser(): Promise<Browser> {
 }
 
 /**
+ * For the tests of a describe block: the shared Chromium and a server for a scratch build, served
+ * under `base` as its host would. `dir` is read when the block starts, after the build.
+ */
+export function useBrowserAndServer(dir: () => string, base: string): { browser: Browser; server: StaticServer } {
+	const handles = {} as { browser: Browser; server: StaticServer };
+	beforeAll(async () => {
+		handles.browser = await connectBrowser();
+		handles.server = await startStaticServer(dir(), base);
+	});
+	afterAll(async () => {
+		await handles.browser?.close();
+		await handles.server?.close();
+	});
+	return handles;
+}
+
+/**
  * A fresh context (no shared storage) at a given width, with the theme chosen the way a learner's
  * earlier choice is kept by Starlight (localStorage `starlight-theme`) and the OS preference to match.
  */
-export async function newContext(browser: Browser, options: { width: number; theme?: Theme }): Promise<BrowserContext> {
+export async function newContext(
+	browser: Browser,
+	options: { width: number; theme?: Theme; deviceScaleFactor?: number },
+): Promise<BrowserContext> {
 	const mobile = options.width < 800;
 	const context = await browser.newContext({
 		viewport: { width: options.width, height: mobile ? 812 : 800 },
 		isMobile: mobile,
 		hasTouch: mobile,
-		deviceScaleFactor: 1,
+		deviceScaleFactor: options.deviceScaleFactor ?? 1,
 		colorScheme: options.theme ?? 'light',
 		reducedMotion: 'reduce',
 	});

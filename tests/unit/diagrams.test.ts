@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -49,12 +49,6 @@ describe('the diagrams', () => {
 			const { svg } = diagram.render();
 			expect(svg).not.toMatch(/<text|font-family/);
 		}
-	});
-
-	it('leaves no other PNG in public/img without a source', () => {
-		const names = new Set(diagrams.map((d) => `${d.name}.png`));
-		const orphans = readdirSync(imgDir).filter((f) => f.endsWith('.png') && !names.has(f));
-		expect(orphans).toEqual([]);
 	});
 });
 

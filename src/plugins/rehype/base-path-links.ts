@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 import { isRootRelative } from '../public-file.ts';
 
 /**
- * Prefixes root-relative `href` and `src` attributes in lesson content with the site's base path.
+ * Prefixes root-relative `href`, `src` and `srcset` URLs in lesson content with the site's base path.
  *
  * Authors write `/img/teams.png` and `/lessons/x/` as the site will be addressed at its root;
  * Astro leaves Markdown URLs untouched, so without this a site deployed under a sub-path
@@ -12,15 +12,21 @@ import { isRootRelative } from '../public-file.ts';
  */
 export function rehypeBasePathLinks(options: { base: string }) {
 	const base = options.base.replace(/\/+$/, '');
+	const prefix = (url: string) => (!isRootRelative(url) || url === base || url.startsWith(`${base}/`) ? url : `${base}${url}`);
 	return function transformer(tree: Root) {
 		if (base === '') return;
 		visit(tree, 'element', (node: Element) => {
 			for (const attribute of ['href', 'src'] as const) {
 				const value = node.properties[attribute];
-				if (typeof value !== 'string') continue;
-				if (!isRootRelative(value)) continue;
-				if (value === base || value.startsWith(`${base}/`)) continue;
-				node.properties[attribute] = `${base}${value}`;
+				if (typeof value === 'string') node.properties[attribute] = prefix(value);
+			}
+			// A srcset lists "URL width" candidates separated by commas.
+			const srcSet = node.properties.srcSet;
+			if (typeof srcSet === 'string') {
+				node.properties.srcSet = srcSet
+					.split(',')
+					.map((candidate) => candidate.trim().replace(/^\S+/, prefix))
+					.join(', ');
 			}
 		});
 	};

@@ -1,7 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Element, Root } from 'hast';
-import sharp from 'sharp';
 import { visit } from 'unist-util-visit';
+import { displaySize } from '../../images/display-size.ts';
 import { isRootRelative, publicFilePath } from '../public-file.ts';
 
 export interface ImageAttributesOptions {
@@ -46,24 +46,4 @@ export function rehypeImageAttributes(options: ImageAttributesOptions) {
 			}),
 		);
 	};
-}
-
-const cache = new Map<string, Promise<{ width: number; height: number } | undefined>>();
-
-/** Display size of an image file: its pixels divided by its pixel ratio (density / 72 dpi). */
-export function displaySize(file: string) {
-	// Keyed by modification time too, so a dev server picks up a re-rendered diagram.
-	const key = `${file}@${statSync(file).mtimeMs}`;
-	let size = cache.get(key);
-	if (!size) {
-		size = sharp(file)
-			.metadata()
-			.then(({ width, height, density }) => {
-				if (!width || !height) return undefined;
-				const ratio = density && density > 72 ? Math.max(1, Math.round(density / 72)) : 1;
-				return { width: Math.round(width / ratio), height: Math.round(height / ratio) };
-			});
-		cache.set(key, size);
-	}
-	return size;
 }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Expression, Program } from 'estree';
+import type { Root as HastRoot } from 'hast';
 import type { Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { MdxjsEsm } from 'mdast-util-mdxjs-esm';
@@ -60,9 +61,10 @@ export function mdxComponent(
 
 /**
  * Adds `import name from 'path'` to the top of an MDX document once, so a plugin can render a
- * component the author never imported.
+ * component the author never imported. Works on the Markdown tree and on the HTML tree, which
+ * carries MDX's import and JSX nodes through.
  */
-export function importComponent(tree: Root, name: string, path: string): void {
+export function importComponent(tree: Root | HastRoot, name: string, path: string): void {
 	const already = tree.children.some(
 		(node) => node.type === 'mdxjsEsm' && (node as MdxjsEsm).data?.estree?.body.some(
 			(statement) => statement.type === 'ImportDeclaration' && statement.specifiers.some((s) => s.local.name === name),
@@ -88,7 +90,7 @@ export function importComponent(tree: Root, name: string, path: string): void {
 			},
 		},
 	};
-	tree.children.unshift(node);
+	(tree.children as MdxjsEsm[]).unshift(node);
 }
 
 /**
