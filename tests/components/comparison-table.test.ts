@@ -63,15 +63,4 @@ describe('ComparisonTable', () => {
 		const tree = await render(props);
 		expect(select('.not-content table', tree)).toBeDefined();
 	});
-
-	it.each([
-		['no caption', { ...props, caption: undefined }, /caption/],
-		['no columns', { ...props, columns: [] }, /columns/],
-		['no rows', { ...props, rows: [] }, /rows/],
-		['a row with too few values', { ...props, rows: [{ feature: 'Datasets', values: ['no'] }] }, /row "Datasets" has 1 value\(s\) for 2 column\(s\)/],
-		['an unknown value', { ...props, rows: [{ feature: 'Datasets', values: ['maybe', 'yes'] }] }, /rows\[0\]\.values\[0\]/],
-		['a row without a feature', { ...props, rows: [{ feature: '', values: ['no', 'yes'] }] }, /feature/],
-	])('rejects %s', async (_, input, message) => {
-		await expect(render(input)).rejects.toThrow(message);
-	});
 });

@@ -144,6 +144,12 @@ describe('remarkKnowledgeCheck: mistakes stop the build at their line', () => {
 		}
 	});
 
+	it('rejects an option without words, such as an image alone', async () => {
+		const error = await failure(':::knowledge-check[Q?]\n- [x] ![](/img/teams.png)\n  - Why.\n- [ ] B\n  - Why.\n:::\n');
+		expect(error.message).toMatch(/an option needs its words on the line of its checkbox/);
+		expect(error.line).toBe(2);
+	});
+
 	it('rejects options that are not task-list items', async () => {
 		const error = await failure(':::knowledge-check[Q?]\n- [x] A\n  - Why.\n- B\n  - Why.\n:::\n');
 		expect(error.message).toMatch(/task-list item/);
