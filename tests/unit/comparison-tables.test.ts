@@ -55,6 +55,12 @@ describe('comparison tables with bad input', () => {
 		expect(directiveError(':::comparison-table[Cap]\n| F | A |\n|---|---|\n| x | yes |\n\nMore.\n:::\n')?.message).toMatch(/must hold one Markdown table/);
 	});
 
+	it('stops at an attribute, which a table does not take', () => {
+		expect(directiveError(':::comparison-table[Cap]{wide}\n| F | A |\n|---|---|\n| x | yes |\n:::\n')?.message).toBe(
+			'Unknown attribute "wide" on ":::comparison-table". It takes none.',
+		);
+	});
+
 	it('stops at a table with nothing to compare', () => {
 		expect(directiveError(':::comparison-table[Cap]\n| Feature |\n|---|\n| x |\n:::\n')?.message).toMatch(/at least one column to compare/);
 	});

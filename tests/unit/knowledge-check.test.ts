@@ -168,6 +168,12 @@ describe('remarkKnowledgeCheck: mistakes stop the build at their line', () => {
 		expect((await failure('::knowledge-check[Q?]\n')).message).toMatch(/as a container/);
 	});
 
+	it('rejects an attribute, which a check does not take', async () => {
+		const error = await failure(':::knowledge-check[Q?]{shuffle}\n- [x] A\n  - Why.\n- [ ] B\n  - Why.\n:::\n');
+		expect(error.message).toBe('Unknown attribute "shuffle" on ":::knowledge-check". It takes none.');
+		expect(error.line).toBe(1);
+	});
+
 	it('rejects an option that runs onto a second line, at that line, saying how to write an explanation', async () => {
 		const error = await failure(':::knowledge-check[Q?]\n- [x] As independent components that must\n  work together\n- [ ] B\n  - Why.\n:::\n', undefined);
 		expect(error.message).toMatch(/the option "As independent components that must" runs onto line 3\. Write each option on one line\./);
