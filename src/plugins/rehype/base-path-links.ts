@@ -9,6 +9,10 @@ import { isRootRelative } from '../public-file.ts';
  * Astro leaves Markdown URLs untouched, so without this a site deployed under a sub-path
  * (a GitHub Pages project site) would point every such link at the wrong place.
  * No maintained rehype plugin does only this, and it is a few lines.
+ *
+ * Every such URL is prefixed, once: a URL that already starts with the base path cannot be told
+ * from one whose first folder has the same name (base `/lessons/` and `/lessons/x/`), and authors
+ * write URLs from the site root (docs/authoring.md, "Links").
  */
 export function rehypeBasePathLinks(options: { base: string }) {
 	const base = options.base.replace(/\/+$/, '');
@@ -19,7 +23,6 @@ export function rehypeBasePathLinks(options: { base: string }) {
 				const value = node.properties[attribute];
 				if (typeof value !== 'string') continue;
 				if (!isRootRelative(value)) continue;
-				if (value === base || value.startsWith(`${base}/`)) continue;
 				node.properties[attribute] = `${base}${value}`;
 			}
 		});
