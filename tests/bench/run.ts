@@ -17,7 +17,7 @@ import { kb, measureFirstLoad } from '../support/first-load.ts';
 import { projectRoot } from '../support/paths.ts';
 import { runAstroBuild } from '../support/run-astro-build.ts';
 import { startStaticServer } from '../support/static-server.ts';
-import { benchBuildScaling, median, scalingOptions } from './build-scaling.ts';
+import { benchBuildScaling, median, scalingOptions, scalingUsage, type ScalingOptions } from './build-scaling.ts';
 
 const outputDir = join(projectRoot, 'tests', '.output', 'bench');
 const siteDir = join(outputDir, 'site');
@@ -163,9 +163,8 @@ const usage = `npm run bench [-- options]
   --no-lighthouse        skip the Lighthouse runs
   --no-scaling           skip the build-scaling table (npm run bench:build runs it alone)
   --lighthouse-runs=N    Lighthouse runs per page (default 3; 3 or more for a median)
-  --runs=N               cold builds per variant for courses up to 50 lessons and per ablation (default 3)
-  --ablations            also time the project (largest size) without the link validator, its remark plugins, its image plugin
-  1 50 200               course sizes for the scaling table (default 1 50 200)`;
+the scaling table's options:
+${scalingUsage}`;
 
 async function main() {
 	const args = process.argv.slice(2);
@@ -182,6 +181,14 @@ async function main() {
 			return;
 		}
 		lighthouseRuns = runs;
+	}
+	let scaling: ScalingOptions;
+	try {
+		scaling = scalingOptions(args);
+	} catch (error) {
+		console.error(`${(error as Error).message}\n\n${usage}`);
+		process.exitCode = 2;
+		return;
 	}
 
 	mkdirSync(outputDir, { recursive: true });
@@ -204,7 +211,7 @@ async function main() {
 	}
 
 	if (args.includes('--no-scaling')) console.log('Build scaling skipped (--no-scaling).');
-	else await benchBuildScaling(scalingOptions(args));
+	else await benchBuildScaling(scaling);
 }
 
 await main();
