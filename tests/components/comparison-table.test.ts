@@ -5,6 +5,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ComparisonTable from '../../src/components/ComparisonTable.astro';
+import { accessibleText } from '../support/accessible-text.ts';
 
 const props = {
 	caption: 'Features managed by DevOps and by MLOps',
@@ -23,17 +24,6 @@ beforeAll(async () => {
 
 async function render(input: Record<string, unknown>) {
 	return fromHtml(await container.renderToString(ComparisonTable, { props: input }), { fragment: true });
-}
-
-/** What a screen reader gets from a cell: its text without anything aria-hidden. */
-function accessibleText(node: Element): string {
-	const copy = structuredClone(node);
-	const strip = (element: Element) => {
-		element.children = element.children.filter((child) => child.type !== 'element' || child.properties.ariaHidden !== 'true');
-		for (const child of element.children) if (child.type === 'element') strip(child);
-	};
-	strip(copy);
-	return toString(copy).trim();
 }
 
 describe('ComparisonTable', () => {
