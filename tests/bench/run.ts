@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: figures for the README's Performance section, not a test (no pass or fail).
+ * `npm run bench`: figures for docs/performance.md, not a test (no pass or fail).
  * A cold build of the site; the first-load bytes by type (raw and gzip) and request count of the
  * lesson and the home page; mobile Lighthouse medians of both against Debian's Chromium; and the
  * build-scaling table of build-scaling.ts (project against default Starlight at 1, 50, 200 lessons).

@@ -6,7 +6,7 @@ import { buildLogFile, builtSiteDir } from '../support/paths.ts';
 import { allPages, sitemapRoutes } from '../support/site-pages.ts';
 
 /**
- * Warnings Astro prints for reasons outside this project, each named in the README.
+ * Warnings Astro prints for reasons outside this project, each named in docs/maintaining.md.
  * MODULE_LEVEL_DIRECTIVE: Astro's MDX output carries a "use astro:head-inject" directive that
  * Vite's bundler reports once per MDX page.
  */
