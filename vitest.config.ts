@@ -26,6 +26,8 @@ export default defineConfig({
 					isolate: false,
 					environment: 'node',
 					include: ['tests/unit/**/*.test.ts'],
+					// The link checker's CLI tests start Node once per case: seconds on a busy machine.
+					testTimeout: 30_000,
 				},
 			},
 			// getViteConfig compiles .astro files with the site's own Astro config. The dev toolbar is
@@ -54,6 +56,9 @@ export default defineConfig({
 					// Fixture builds are whole Astro builds: seconds each, not milliseconds.
 					testTimeout: 120_000,
 					hookTimeout: 180_000,
+					// What a page does after a click (a lazily loaded script, say) can take longer than
+					// expect.poll's default second while Chromium shares two cores with builds.
+					expect: { poll: { timeout: 10_000 } },
 				},
 			},
 		],
