@@ -8,7 +8,6 @@
  * Lighthouse is started with an asynchronous spawn: this process serves the site, and a blocking
  * spawnSync would stop it from answering, so the run would hang.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import { chromiumArgs, chromiumInstalled, chromiumPath } from '../support/chromi
 import { kb, measureFirstLoad } from '../support/first-load.ts';
 import { projectRoot } from '../support/paths.ts';
 import { runAstroBuild } from '../support/run-astro-build.ts';
+import { runProcess } from '../support/run-process.ts';
 import { startStaticServer } from '../support/static-server.ts';
 import { benchBuildScaling, median, scalingOptions, scalingUsage, type ScalingOptions } from './build-scaling.ts';
 
@@ -39,17 +39,6 @@ async function coldBuild(): Promise<number> {
 	return seconds;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-		let output = '';
-		child.stdout.on('data', (chunk) => (output += chunk));
-		child.stderr.on('data', (chunk) => (output += chunk));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, output }));
-	});
-}
-
 /** Runs of Lighthouse; figures are the median of each, as Lighthouse's docs advise for noisy hosts. */
 let lighthouseRuns = 3;
 
@@ -71,12 +60,11 @@ interface FailingAudit {
 	display: string;
 }
 
-
 async function lighthouse(url: string, name: string, runNumber: number): Promise<LighthouseFigures> {
 	const report = join(outputDir, `lighthouse-${name}-${runNumber}.json`);
 	const cli = join(projectRoot, 'node_modules', 'lighthouse', 'cli', 'index.js');
 	// Lighthouse 13 needs Node >= 22.19: run it with this process's Node, the project's pinned one.
-	const { code, output } = await run(
+	const { code, output } = await runProcess(
 		process.execPath,
 		[
 			cli,
@@ -87,7 +75,7 @@ async function lighthouse(url: string, name: string, runNumber: number): Promise
 			'--only-categories=performance,accessibility,best-practices,seo',
 			`--chrome-flags=${chromiumArgs.map((flag) => (flag === '--headless' ? '--headless=new' : flag)).join(' ')}`,
 		],
-		{ ...process.env, CHROME_PATH: chromiumPath },
+		{ env: { ...process.env, CHROME_PATH: chromiumPath } },
 	);
 	if (code !== 0) throw new Error(`Lighthouse failed (exit ${code}):\n${output}`);
 	const result = JSON.parse(readFileSync(report, 'utf8'));

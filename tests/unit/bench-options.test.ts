@@ -1,26 +1,14 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/paths.ts';
+import { runProcess } from '../support/run-process.ts';
 
 /**
  * Runs `npm run bench:build` with the given arguments, as `node` in package.json does. A benchmark
  * that starts instead of answering is stopped, with the builds it started, after a few seconds.
  */
-function benchBuild(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(projectRoot, 'tests/bench/build-scaling.ts'), ...args], { cwd: projectRoot, detached: true });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk) => (stdout += chunk));
-		child.stderr.on('data', (chunk) => (stderr += chunk));
-		const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 8_000);
-		child.on('error', reject);
-		child.on('close', (code) => {
-			clearTimeout(timer);
-			resolve({ code, stdout, stderr });
-		});
-	});
+function benchBuild(args: string[]) {
+	return runProcess(process.execPath, [join(projectRoot, 'tests/bench/build-scaling.ts'), ...args], { cwd: projectRoot, stopAfterMs: 8_000 });
 }
 
 // Longer than the stop above, so that the stop always comes first.
