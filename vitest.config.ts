@@ -1,20 +1,66 @@
 /// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
+import { defineConfig } from 'vitest/config';
+import { LongFilesFirst } from './tests/support/long-files-first.ts';
 
-// getViteConfig lets component tests compile .astro files with the site's own Astro config.
-// The dev toolbar is off, or every rendered element carries data-astro-source-* attributes.
-export default getViteConfig(
-	{
-		test: {
-			environment: 'node',
-			include: ['tests/**/*.test.ts'],
-			// The site is built once per run; built-site and browser tests read that build. The browser
-			// setup then serves it on 127.0.0.1 and starts the one Chromium all browser tests share.
-			globalSetup: ['tests/support/build-site.ts', 'tests/support/browser-setup.ts'],
-			// Fixture sites are whole Astro builds: seconds each, not milliseconds.
-			testTimeout: 120_000,
-			hookTimeout: 180_000,
-		},
+/**
+ * Three projects, so that a change is answered by the tests it needs:
+ * - unit: plugins, loaders, diagrams, the link checker, on strings and small files; no build.
+ * - components: components rendered through Astro's container API; no build.
+ * - site: the built site, read as HTML and opened in Chromium. Only this project has a global setup:
+ *   one build of the site and one of the fixture course, shared by every file, and one Chromium.
+ * `npm run test:unit` runs the first two; `npm test` runs all three.
+ */
+export default defineConfig({
+	test: {
+		// Vitest's default on two cores is a single worker; the site project's files mostly wait on
+		// Chromium and on child builds, so they overlap well.
+		maxWorkers: 3,
+		sequence: { sequencer: LongFilesFirst },
+		projects: [
+			{
+				test: {
+					name: 'unit',
+					// The files share no state that one could leave behind for another; reusing a worker
+					// saves a process start per file.
+					isolate: false,
+					environment: 'node',
+					include: ['tests/unit/**/*.test.ts'],
+					// The link checker's CLI tests start Node once per case: seconds on a busy machine.
+					testTimeout: 30_000,
+				},
+			},
+			// getViteConfig compiles .astro files with the site's own Astro config. The dev toolbar is
+			// off, or every rendered element carries data-astro-source-* attributes.
+			getViteConfig(
+				{
+					test: {
+						name: 'components',
+						isolate: false,
+						environment: 'node',
+						include: ['tests/components/**/*.test.ts'],
+					},
+				},
+				{ devToolbar: { enabled: false } },
+			),
+			{
+				test: {
+					name: 'site',
+					// After the unit and component tests, not beside them: the link checker's tests wait
+					// a few hundred milliseconds for local servers, and a busy Chromium next to them
+					// would make those waits flaky.
+					sequence: { groupOrder: 1 },
+					environment: 'node',
+					include: ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+					globalSetup: ['tests/support/build-site.ts', 'tests/support/browser-setup.ts'],
+					// Fixture builds are whole Astro builds: seconds each, not milliseconds.
+					testTimeout: 120_000,
+					hookTimeout: 180_000,
+					// What a page does after a click (a lazily loaded script, say) can take longer than
+					// expect.poll's default second while Chromium shares two cores with builds.
+					expect: { poll: { timeout: 10_000 } },
+				},
+			},
+		],
 	},
-	{ devToolbar: { enabled: false } },
-);
+});

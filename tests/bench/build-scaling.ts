@@ -6,7 +6,7 @@
  * unified (remark) route costs, and, with `--ablations`, the project without one of its parts at a
  * time, to show where the extra time goes.
  *
- * Run: npm run bench:build [-- 1 50 200] [--runs=3] [--ablations]
+ * Run: npm run bench:build [-- 1 50 200] [--runs=3] [--ablations]; `-- --help` lists the options.
  * (--runs also sets the runs per ablation variant, at the largest size)
  * The courses are made in the system's temporary folder and removed afterwards.
  */
@@ -316,13 +316,45 @@ export async function benchBuildScaling({ sizes, runs, manyRunsUpTo, ablations }
 	}
 }
 
-/** Reads `npm run bench:build` arguments: sizes as bare numbers, `--runs=N`, `--ablations`. */
+/** The options `npm run bench:build` takes; `npm run bench` takes them too, for its scaling table. */
+export const scalingUsage = `  --runs=N      cold builds per variant for courses up to 50 lessons and per ablation (default 3)
+  --ablations   also time the project (largest size) without the link validator, its remark plugins, its image plugin
+  1 50 200      course sizes (default 1 50 200)`;
+
+const isScalingArg = (arg: string) => /^\d+$/.test(arg) || arg.startsWith('--runs=') || arg === '--ablations';
+
+/**
+ * Reads `npm run bench:build` arguments: sizes as bare numbers, `--runs=N`, `--ablations`. Other
+ * arguments are left to the caller; a `--runs` that is not a whole number of at least 1 throws.
+ */
 export function scalingOptions(args: string[]): ScalingOptions {
 	const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number).filter((n) => n > 0);
-	const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+	const runsArg = args.find((a) => a.startsWith('--runs='));
+	const runs = runsArg === undefined ? 3 : Number(runsArg.slice('--runs='.length));
+	if (!Number.isInteger(runs) || runs < 1) throw new Error(`${runsArg} is not a number of runs: give a whole number of at least 1 (3 or more for a median).`);
 	return { sizes: sizes.length ? sizes : [1, 50, 200], runs, manyRunsUpTo: 50, ablations: args.includes('--ablations') };
 }
 
+/** The options of the command line, or nothing after saying what is wrong with them (exit code 2). */
+function commandLineOptions(args: string[], usage: string): ScalingOptions | undefined {
+	try {
+		const unknown = args.filter((arg) => !isScalingArg(arg));
+		if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(' ')}.`);
+		return scalingOptions(args);
+	} catch (error) {
+		console.error(`${(error as Error).message}\n\n${usage}`);
+		process.exitCode = 2;
+		return undefined;
+	}
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-	await benchBuildScaling(scalingOptions(process.argv.slice(2)));
+	const usage = `npm run bench:build [-- options]\n${scalingUsage}`;
+	const args = process.argv.slice(2);
+	if (args.includes('--help')) {
+		console.log(usage);
+	} else {
+		const options = commandLineOptions(args, usage);
+		if (options) await benchBuildScaling(options);
+	}
 }

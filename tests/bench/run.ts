@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: figures for the README's Performance section, not a test (no pass or fail).
+ * `npm run bench`: figures for docs/performance.md, not a test (no pass or fail).
  * A cold build of the site; the first-load bytes by type (raw and gzip) and request count of the
  * lesson and the home page; the image bytes of every lesson per screen, as Chromium receives them;
  * mobile Lighthouse medians of both pages against Debian's Chromium; and the
@@ -9,7 +9,6 @@
  * Lighthouse is started with an asynchronous spawn: this process serves the site, and a blocking
  * spawnSync would stop it from answering, so the run would hang.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -19,8 +18,9 @@ import { kb, measureFirstLoad } from '../support/first-load.ts';
 import { imageBudgets, lessonRoutes, loadLessonImages, totalBytes } from '../support/lesson-images.ts';
 import { projectRoot } from '../support/paths.ts';
 import { runAstroBuild } from '../support/run-astro-build.ts';
+import { runProcess } from '../support/run-process.ts';
 import { startStaticServer } from '../support/static-server.ts';
-import { benchBuildScaling, median, scalingOptions } from './build-scaling.ts';
+import { benchBuildScaling, median, scalingOptions, scalingUsage, type ScalingOptions } from './build-scaling.ts';
 
 const outputDir = join(projectRoot, 'tests', '.output', 'bench');
 const siteDir = join(outputDir, 'site');
@@ -40,17 +40,6 @@ async function coldBuild(): Promise<number> {
 	const seconds = (performance.now() - start) / 1000;
 	if (code !== 0 || !output.includes('Complete!')) throw new Error(`Build failed (exit ${code}):\n${output}`);
 	return seconds;
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-		let output = '';
-		child.stdout.on('data', (chunk) => (output += chunk));
-		child.stderr.on('data', (chunk) => (output += chunk));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, output }));
-	});
 }
 
 /** Runs of Lighthouse; figures are the median of each, as Lighthouse's docs advise for noisy hosts. */
@@ -74,12 +63,11 @@ interface FailingAudit {
 	display: string;
 }
 
-
 async function lighthouse(url: string, name: string, runNumber: number): Promise<LighthouseFigures> {
 	const report = join(outputDir, `lighthouse-${name}-${runNumber}.json`);
 	const cli = join(projectRoot, 'node_modules', 'lighthouse', 'cli', 'index.js');
 	// Lighthouse 13 needs Node >= 22.19: run it with this process's Node, the project's pinned one.
-	const { code, output } = await run(
+	const { code, output } = await runProcess(
 		process.execPath,
 		[
 			cli,
@@ -90,7 +78,7 @@ async function lighthouse(url: string, name: string, runNumber: number): Promise
 			'--only-categories=performance,accessibility,best-practices,seo',
 			`--chrome-flags=${chromiumArgs.map((flag) => (flag === '--headless' ? '--headless=new' : flag)).join(' ')}`,
 		],
-		{ ...process.env, CHROME_PATH: chromiumPath },
+		{ env: { ...process.env, CHROME_PATH: chromiumPath } },
 	);
 	if (code !== 0) throw new Error(`Lighthouse failed (exit ${code}):\n${output}`);
 	const result = JSON.parse(readFileSync(report, 'utf8'));
@@ -199,9 +187,8 @@ const usage = `npm run bench [-- options]
   --no-lighthouse        skip the Lighthouse runs
   --no-scaling           skip the build-scaling table (npm run bench:build runs it alone)
   --lighthouse-runs=N    Lighthouse runs per page (default 3; 3 or more for a median)
-  --runs=N               cold builds per variant for courses up to 50 lessons and per ablation (default 3)
-  --ablations            also time the project (largest size) without the link validator, its remark plugins, its image plugin
-  1 50 200               course sizes for the scaling table (default 1 50 200)`;
+the scaling table's options:
+${scalingUsage}`;
 
 async function main() {
 	const args = process.argv.slice(2);
@@ -218,6 +205,14 @@ async function main() {
 			return;
 		}
 		lighthouseRuns = runs;
+	}
+	let scaling: ScalingOptions;
+	try {
+		scaling = scalingOptions(args);
+	} catch (error) {
+		console.error(`${(error as Error).message}\n\n${usage}`);
+		process.exitCode = 2;
+		return;
 	}
 
 	mkdirSync(outputDir, { recursive: true });
@@ -241,7 +236,7 @@ async function main() {
 	}
 
 	if (args.includes('--no-scaling')) console.log('Build scaling skipped (--no-scaling).');
-	else await benchBuildScaling(scalingOptions(args));
+	else await benchBuildScaling(scaling);
 }
 
 await main();

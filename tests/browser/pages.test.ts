@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, connectBrowser, noBrowser, screenshotsDir, siteUrl, themes, widths } from '../support/browser.ts';
+import { measureFirstLoad } from '../support/first-load.ts';
 import { auditPage, viewName, type PageAudit } from '../support/page-audit.ts';
 import { builtSiteDir } from '../support/paths.ts';
 import { allPages } from '../support/site-pages.ts';
@@ -13,40 +14,59 @@ function screenshotName(route: string, theme: string, width: number): string {
 	return `${name}-${theme}-${width}.png`;
 }
 
+/** Every page the build published (the sitemap and the 404 page), in each theme at a laptop and a phone width. */
+const views = allPages(builtSiteDir).flatMap((route) => themes.flatMap((theme) => widths.map((width) => ({ route, theme, width }))));
+
 /**
- * Every page the build published (the sitemap and the 404 page), in each theme at a laptop and a
- * phone width, as a learner opens and reads it. Nothing here names a lesson: a new one is checked
- * as soon as it is built.
+ * Opens views two at a time: much of an audit is waiting (for lazy images while it scrolls, for
+ * the network to settle), which the other one fills.
+ */
+async function auditAll(browser: Browser, lanes = 2): Promise<Map<string, PageAudit>> {
+	const audits = new Map<string, PageAudit>();
+	const queue = [...views];
+	const lane = async () => {
+		for (let view = queue.shift(); view; view = queue.shift()) {
+			const { route, theme, width } = view;
+			const screenshot = join(screenshotsDir, screenshotName(route, theme, width));
+			audits.set(viewName(view), await auditPage(browser, siteUrl, route, { theme, width, screenshot }));
+		}
+	};
+	await Promise.all(Array.from({ length: lanes }, lane));
+	return audits;
+}
+
+/**
+ * Every page as a learner opens and reads it. Nothing here names a lesson: a new one is checked as
+ * soon as it is built.
  */
 describe.skipIf(noBrowser)(`every page in the browser${noBrowser ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
 	let browser: Browser;
+	let audits: Map<string, PageAudit>;
 	beforeAll(async () => {
 		browser = await connectBrowser();
 		mkdirSync(screenshotsDir, { recursive: true });
+		audits = await auditAll(browser);
 	});
 	afterAll(() => browser?.close());
 
-	for (const route of allPages(builtSiteDir)) {
-		for (const theme of themes) {
-			for (const width of widths) {
-				describe(viewName({ route, theme, width }), () => {
-					let audit: PageAudit;
-					beforeAll(async () => {
-						audit = await auditPage(browser, siteUrl, route, { theme, width, screenshot: join(screenshotsDir, screenshotName(route, theme, width)) });
-					});
-
-					it('shows the chosen theme', () => expect(audit.shownTheme).toBe(theme));
-					it('logs no console error', () => expect(audit.consoleErrors).toEqual([]));
-					it('has no failed request', () => expect(audit.failedRequests).toEqual([]));
-					it('loads every image, each with the width and height that reserve its space', () => {
-						expect(audit.brokenImages).toEqual([]);
-						expect(audit.imagesWithoutSize).toEqual([]);
-					});
-					if (width < 800) it('does not scroll sideways on a phone', () => expect(audit.sidewaysScroll).toEqual([]));
-					it('fits every table to the column, without a scrollbar of its own', () => expect(audit.overflowingTables).toEqual([]));
-					it('has no WCAG 2.1 A/AA violation found by axe', () => expect(audit.axeViolations).toEqual([]));
-				});
-			}
-		}
+	for (const view of views) {
+		describe(viewName(view), () => {
+			const audit = () => audits.get(viewName(view))!;
+			it('shows the chosen theme', () => expect(audit().shownTheme).toBe(view.theme));
+			it('logs no console error', () => expect(audit().consoleErrors).toEqual([]));
+			it('has no failed request', () => expect(audit().failedRequests).toEqual([]));
+			// The byte budget (tests/site/page-weight.test.ts) reads the first-load files from the HTML.
+			it('requests at first load exactly the files the byte budget counts', () => {
+				const counted = measureFirstLoad(builtSiteDir, view.route).resources.map((resource) => resource.path);
+				expect(audit().firstLoadRequests).toEqual(counted.sort());
+			});
+			it('loads every image, each with the width and height that reserve its space', () => {
+				expect(audit().brokenImages).toEqual([]);
+				expect(audit().imagesWithoutSize).toEqual([]);
+			});
+			if (view.width < 800) it('does not scroll sideways on a phone', () => expect(audit().sidewaysScroll).toEqual([]));
+			it('fits every table to the column, without a scrollbar of its own', () => expect(audit().overflowingTables).toEqual([]));
+			it('has no WCAG 2.1 A/AA violation found by axe', () => expect(audit().axeViolations).toEqual([]));
+		});
 	}
 });

@@ -86,31 +86,3 @@ describe('KnowledgeCheck', () => {
 		expect(check.text('details .kc-key + .kc-key-explanation')).toBe('Because.');
 	});
 });
-
-function withoutSlot(name: string) {
-	return Object.fromEntries(Object.entries(teamSlots).filter(([slot]) => slot !== name));
-}
-
-describe('KnowledgeCheck rejects a check a learner could not answer', () => {
-	const cases: [string, Record<string, unknown>, Record<string, string>, RegExp][] = [
-		['a missing id', { correct: [false, true] }, teamSlots, /"id" must be/],
-		['an id that is not an HTML id', { id: '1 two', correct: [false, true] }, teamSlots, /"id" must be/],
-		['no right option', { id: 'kc', correct: [false, false] }, teamSlots, /no option is marked correct/],
-		['a single option', { id: 'kc', correct: [true] }, teamSlots, /needs 2 to 6 options; got 1/],
-		['seven options', { id: 'kc', correct: [true, ...Array(6).fill(false)] }, teamSlots, /got 7/],
-		['answers that are not true/false', { id: 'kc', correct: ['yes', 'no'] }, teamSlots, /list of true\/false/],
-		['no question', { id: 'kc', correct: [false, true] }, withoutSlot('question'), /"question" slot is empty/],
-		['an option without words', { id: 'kc', correct: [false, true, false] }, teamSlots, /"option-2"/],
-		[
-			'an option without explanation and no question explanation',
-			{ id: 'kc', correct: [false, true] },
-			{ question: 'Q?', 'option-0': 'A', 'option-1': 'B', 'explanation-0': '<p>Why.</p>' },
-			/give an "explanation" slot/,
-		],
-	];
-	for (const [name, props, slots, message] of cases) {
-		it(name, async () => {
-			await expect(render(props, slots)).rejects.toThrow(message);
-		});
-	}
-});

@@ -1,12 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { course } from '../../src/course.ts';
 import { comingSoonText } from '../../src/plugins/remark/empty-sections.ts';
-import { firstLoadProblem, imageBudgetProblems } from '../support/budgets.ts';
+import { imageBudgetProblems } from '../support/budgets.ts';
 import { lastCommitDate, lessonPages, sourcePath } from '../support/lesson-pages.ts';
-import { normalizeText, readLessonSource } from '../support/lesson-source.ts';
+import { normalizeText, readFrontmatter, readKnowledgeChecks, readLessonSource } from '../support/lesson-source.ts';
 import { builtSiteDir, lessonsSourceDir, projectRoot } from '../support/paths.ts';
 
 const lessons = lessonPages();
@@ -16,14 +15,10 @@ const lessonFiles = readdirSync(lessonsSourceDir, { recursive: true, encoding: '
 	.filter((name) => /\.mdx?$/.test(name))
 	.map((name) => relative(projectRoot, `${lessonsSourceDir}${name}`));
 
-function frontmatterOf(file: string): Record<string, unknown> {
-	return parse(readFileSync(file, 'utf8').split(/^---$/m)[1]!) ?? {};
-}
-
 describe('the lessons of the build', () => {
 	it('are every lesson file, each published once, each with an "Edit this page" link to its file', () => {
 		const published = lessons.map((lesson) => lesson.file).sort();
-		const drafts = lessonFiles.filter((file) => frontmatterOf(`${projectRoot}${file}`).draft === true);
+		const drafts = lessonFiles.filter((file) => readFrontmatter(`${projectRoot}${file}`).draft === true);
 		expect(published).toEqual(lessonFiles.filter((file) => !drafts.includes(file)).sort());
 	});
 });
@@ -62,7 +57,7 @@ describe.each(lessons.map((lesson) => [lesson.route, lesson] as const))('/%s', (
 	});
 
 	it('opens with the exam domain it belongs to, as a labelled region', () => {
-		const frontmatter = frontmatterOf(sourcePath(lesson)) as { domain?: { number: number; title: string } };
+		const frontmatter = readFrontmatter(sourcePath(lesson)) as { domain?: { number: number; title: string } };
 		const domain = frontmatter.domain ?? course.domain;
 		const first = content.children.find((child) => child.type === 'element');
 		expect(first?.type === 'element' && first.tagName).toBe('aside');
@@ -112,8 +107,28 @@ describe.each(lessons.map((lesson) => [lesson.route, lesson] as const))('/%s', (
 		});
 	});
 
-	it('stays within the first-load and image budgets', () => {
-		expect(firstLoadProblem(builtSiteDir, lesson.route)).toBeUndefined();
+	// The first-load budget of every page, lessons included, is held in page-weight.test.ts.
+	it('stays within the image budget', () => {
 		expect(imageBudgetProblems(builtSiteDir, lesson.route)).toEqual([]);
+	});
+
+	it('renders every knowledge check of the source: question, options, answer key and explanations', () => {
+		const checks = readKnowledgeChecks(sourcePath(lesson));
+		const rendered = page.selectAll('knowledge-check', content);
+		expect(rendered).toHaveLength(checks.length);
+		checks.forEach((check, index) => {
+			const element = rendered[index]!;
+			expect(text(page.select('fieldset > legend', element)!)).toBe(check.question);
+			expect(page.selectAll('fieldset label', element).map((label) => text(label))).toEqual(check.options.map((option) => option.text));
+			const type = check.options.filter((option) => option.correct).length > 1 ? 'checkbox' : 'radio';
+			expect(page.selectAll('fieldset input', element).map((input) => input.properties.type)).toEqual(check.options.map(() => type));
+			const key = page.selectAll('details .kc-key > li', element);
+			check.options.forEach((option, i) => {
+				expect(key[i]?.properties.dataCorrect).toBe(String(option.correct));
+				const explanation = page.select('.kc-key-explanation', key[i]!);
+				expect(explanation ? text(explanation) : '').toBe(option.explanation);
+			});
+			if (check.explanation) expect(text(page.select('details > .kc-key-explanation', element)!)).toBe(check.explanation);
+		});
 	});
 });

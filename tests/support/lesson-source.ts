@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { SKIP, visit } from 'unist-util-visit';
+import { parse as parseYaml } from 'yaml';
 
 /** Collapses whitespace and typographic variants so source text and rendered text compare equal. */
 export function normalizeText(text: string): string {
@@ -19,6 +20,11 @@ export function normalizeText(text: string): string {
 		.replace(/\u2013/g, '-')
 		.replace(/\s+/g, ' ')
 		.trim();
+}
+
+/** A lesson file's frontmatter, as its YAML reads. */
+export function readFrontmatter(path: string): Record<string, unknown> {
+	return (parseYaml(readFileSync(path, 'utf8').split(/^---$/m)[1] ?? '') as Record<string, unknown> | null) ?? {};
 }
 
 export interface LessonSource {

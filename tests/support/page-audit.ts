@@ -10,6 +10,11 @@ export interface PageAudit {
 	theme: Theme;
 	width: number;
 	shownTheme: string | undefined;
+	/**
+	 * Paths the page requested before it was scrolled or touched, once the network was quiet: its
+	 * first load. Images (they have their own budget) and the favicon (fetched once a site) are left out.
+	 */
+	firstLoadRequests: string[];
 	consoleErrors: string[];
 	failedRequests: string[];
 	/** Images that did not load, and images without the width and height that reserve their space. */
@@ -23,8 +28,8 @@ export interface PageAudit {
 }
 
 /**
- * Opens a page as a learner would, in a fresh browser context, reads it to the end (so lazy images
- * and scripts load, as they do for a reader), then records everything a learner's browser would
+ * Opens a page as a learner would, in a fresh browser context, notes what its first load requested,
+ * reads it to the end (so lazy images and scripts load, as they do for a reader), then records everything a learner's browser would
  * complain about, runs axe, and takes a full-page screenshot when asked. The same audit runs over
  * every page of the site, and over a fixture course to show it catches a faulty lesson.
  */
@@ -38,7 +43,14 @@ export async function auditPage(
 	try {
 		const page = await context.newPage();
 		const problems = watchProblems(page);
+		const requested = new Set<string>();
+		page.on('request', (request) => {
+			if (request.resourceType() === 'image' || request.url().endsWith('/favicon.svg')) return;
+			requested.add(new URL(request.url()).pathname);
+		});
 		await page.goto(siteUrl + route, { waitUntil: 'load' });
+		await page.waitForLoadState('networkidle');
+		const firstLoadRequests = [...requested].sort();
 		await page.evaluate(async () => {
 			for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
 				window.scrollTo(0, y);
@@ -82,6 +94,7 @@ export async function auditPage(
 			theme: options.theme,
 			width: options.width,
 			shownTheme: await page.evaluate(() => document.documentElement.dataset.theme),
+			firstLoadRequests,
 			consoleErrors: problems.consoleErrors,
 			failedRequests: problems.failedRequests.map((request) => `${request.problem} ${request.url} (${request.type})`),
 			brokenImages: images.filter((image) => !image.loaded).map((image) => image.src),

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot } from './paths.ts';
+import { runProcess } from './run-process.ts';
 
 /**
  * Variables Vitest sets in its workers (import.meta.env mirrors). A child Astro build inherits
@@ -21,22 +21,12 @@ export interface BuildResult {
 	output: string;
 }
 
-/**
- * Runs `astro build` in a child process and returns its exit code and combined output.
- * Asynchronous on purpose: a blocked event loop would stall anything else the test serves.
- */
-export function runAstroBuild(options: { root: string; outDir: string; env?: NodeJS.ProcessEnv }): Promise<BuildResult> {
+/** Runs `astro build` in a child process and returns its exit code and combined output. */
+export async function runAstroBuild(options: { root: string; outDir: string; env?: NodeJS.ProcessEnv }): Promise<BuildResult> {
 	const astroBin = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [astroBin, 'build', '--root', options.root, '--outDir', options.outDir], {
-			cwd: options.root,
-			env: buildEnvironment(options.env),
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let output = '';
-		child.stdout.on('data', (chunk) => (output += chunk));
-		child.stderr.on('data', (chunk) => (output += chunk));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, output }));
+	const { code, output } = await runProcess(process.execPath, [astroBin, 'build', '--root', options.root, '--outDir', options.outDir], {
+		cwd: options.root,
+		env: buildEnvironment(options.env),
 	});
+	return { code, output };
 }

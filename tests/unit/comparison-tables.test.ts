@@ -55,7 +55,22 @@ describe('comparison tables with bad input', () => {
 		expect(directiveError(':::comparison-table[Cap]\n| F | A |\n|---|---|\n| x | yes |\n\nMore.\n:::\n')?.message).toMatch(/must hold one Markdown table/);
 	});
 
+	it('stops at an attribute, which a table does not take', () => {
+		expect(directiveError(':::comparison-table[Cap]{wide}\n| F | A |\n|---|---|\n| x | yes |\n:::\n')?.message).toBe(
+			'Unknown attribute "wide" on ":::comparison-table". It takes none.',
+		);
+	});
+
 	it('stops at a table with nothing to compare', () => {
 		expect(directiveError(':::comparison-table[Cap]\n| Feature |\n|---|\n| x |\n:::\n')?.message).toMatch(/at least one column to compare/);
+	});
+
+	it('stops at a header without rows, and at a column without a name', () => {
+		const noRows = directiveError(':::comparison-table[Cap]\n| Feature | DevOps |\n|---|---|\n:::\n');
+		expect(noRows?.message).toMatch(/has a header but no rows/);
+		expect(noRows?.line).toBe(2);
+		const unnamed = directiveError(':::comparison-table[Cap]\n| Feature |  |\n|---|---|\n| x | yes |\n:::\n');
+		expect(unnamed?.message).toMatch(/header cell 2 is empty: name every column/);
+		expect(unnamed?.line).toBe(2);
 	});
 });

@@ -144,6 +144,12 @@ describe('remarkKnowledgeCheck: mistakes stop the build at their line', () => {
 		}
 	});
 
+	it('rejects an option without words, such as an image alone', async () => {
+		const error = await failure(':::knowledge-check[Q?]\n- [x] ![](/img/teams.png)\n  - Why.\n- [ ] B\n  - Why.\n:::\n');
+		expect(error.message).toMatch(/an option needs its words on the line of its checkbox/);
+		expect(error.line).toBe(2);
+	});
+
 	it('rejects options that are not task-list items', async () => {
 		const error = await failure(':::knowledge-check[Q?]\n- [x] A\n  - Why.\n- B\n  - Why.\n:::\n');
 		expect(error.message).toMatch(/task-list item/);
@@ -160,6 +166,12 @@ describe('remarkKnowledgeCheck: mistakes stop the build at their line', () => {
 		expect((await failure(':::knowledge-check[Q?]\nJust text.\n:::\n')).message).toMatch(/as a task list/);
 		expect((await failure(':::knowledge-check[Q?]\nContext.\n\n- [x] A\n  - Why.\n- [ ] B\n  - Why.\n:::\n')).line).toBe(2);
 		expect((await failure('::knowledge-check[Q?]\n')).message).toMatch(/as a container/);
+	});
+
+	it('rejects an attribute, which a check does not take', async () => {
+		const error = await failure(':::knowledge-check[Q?]{shuffle}\n- [x] A\n  - Why.\n- [ ] B\n  - Why.\n:::\n');
+		expect(error.message).toBe('Unknown attribute "shuffle" on ":::knowledge-check". It takes none.');
+		expect(error.line).toBe(1);
 	});
 
 	it('rejects an option that runs onto a second line, at that line, saying how to write an explanation', async () => {

@@ -17,6 +17,16 @@ function check(markdown: string, mdx = false) {
 	return () => processor.runSync(processor.parse(file), file);
 }
 
+/** What the run stops with: the message and where. */
+function failure(run: () => unknown) {
+	try {
+		run();
+	} catch (error) {
+		return error as { line?: number; file?: string; message: string };
+	}
+	throw new Error('expected the image to be refused');
+}
+
 describe('remarkValidateImages', () => {
 	it('accepts an image that exists under public/ and has alt text', () => {
 		expect(check('Text.\n\n![The three teams](/img/teams.png)\n')).not.toThrow();
@@ -24,15 +34,11 @@ describe('remarkValidateImages', () => {
 
 	it('fails on a missing file, naming the path, the file and the line', () => {
 		const run = check('# Title\n\nText.\n\n![A diagram](/img/x.png)\n');
-		expect(run).toThrow(/Image \/img\/x\.png not found/);
-		try {
-			run();
-		} catch (error) {
-			const message = error as { line?: number; file?: string; message: string };
-			expect(message.line).toBe(5);
-			expect(message.file).toContain('lessons/example.mdx');
-			expect(message.message).toContain(join('public', 'img', 'x.png'));
-		}
+		const error = failure(run);
+		expect(error.message).toMatch(/Image \/img\/x\.png not found/);
+		expect(error.line).toBe(5);
+		expect(error.file).toContain('lessons/example.mdx');
+		expect(error.message).toContain(join('public', 'img', 'x.png'));
 	});
 
 	it('fails on empty or blank alt text', () => {
@@ -48,6 +54,13 @@ describe('remarkValidateImages', () => {
 
 	it('leaves external, protocol-relative and relative images to others', () => {
 		expect(check('![Logo](https://example.com/x.png)\n\n![Logo](//example.com/x.png)\n\n![Local](./x.png)\n')).not.toThrow();
+	});
+
+	it('fails at a "%" that starts no escape, with the file, the line and how to write it', () => {
+		const run = check('Text.\n\n![Accuracy at 100%](/img/100%.png)\n');
+		expect(run).toThrow('Image /img/100%.png: "%" starts an escape in a URL. Write "%25" for a percent sign: /img/100%25.png');
+		expect(failure(run)).toMatchObject({ line: 3, file: expect.stringContaining('lessons/example.mdx') });
+		expect(check('![Bytes that are no text](/img/%FF.png)\n')).toThrow(/Image \/img\/%FF\.png: its "%" escapes do not spell out text/);
 	});
 
 	it('ignores a query or fragment on the path', () => {

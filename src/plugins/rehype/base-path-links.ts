@@ -9,10 +9,14 @@ import { isRootRelative } from '../public-file.ts';
  * Astro leaves Markdown URLs untouched, so without this a site deployed under a sub-path
  * (a GitHub Pages project site) would point every such link at the wrong place.
  * No maintained rehype plugin does only this, and it is a few lines.
+ *
+ * Every such URL is prefixed, once: a URL that already starts with the base path cannot be told
+ * from one whose first folder has the same name (base `/lessons/` and `/lessons/x/`), and authors
+ * write URLs from the site root (docs/authoring.md, "Links"), as the image plugins do.
  */
 export function rehypeBasePathLinks(options: { base: string }) {
 	const base = options.base.replace(/\/+$/, '');
-	const prefix = (url: string) => (!isRootRelative(url) || url === base || url.startsWith(`${base}/`) ? url : `${base}${url}`);
+	const prefix = (url: string) => (isRootRelative(url) ? `${base}${url}` : url);
 	return function transformer(tree: Root) {
 		if (base === '') return;
 		visit(tree, 'element', (node: Element) => {

@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { comparisonValues, isComparisonValue, type ComparisonRow } from '../../components/comparison-values.ts';
 import { comparisonTableDirective } from './container-directives.ts';
+import { rejectAttributes } from './directive-attributes.ts';
 import { splitDirectiveLabel } from './directive-label.ts';
 import { componentPath, importComponent, mdxComponent, requireMdx } from './mdx-component.ts';
 
@@ -65,7 +66,7 @@ export function remarkComparisonTables() {
 		visit(tree, 'containerDirective', (node, index, parent) => {
 			if (node.name !== comparisonTableDirective || !parent || index === undefined) return;
 			requireMdx(file, node, where);
-			if (Object.keys(node.attributes ?? {}).length > 0) file.fail(`${where} takes no attributes.`, node);
+			rejectAttributes(node, file);
 			const { label, body } = splitDirectiveLabel(node);
 			if (label === undefined) {
 				file.fail(`${where} needs a caption saying what the table compares, for example ${where.slice(1, -1)}[DevOps and MLOps compared].`, node);

@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { courseAsideDefaultTitles, isCourseAsideDirective } from '../../components/course-aside-variants.ts';
 import { closestName } from '../../closest-name.ts';
 import { containerDirectiveNames, retiredDirectives } from './container-directives.ts';
+import { rejectAttributes } from './directive-attributes.ts';
 import { splitDirectiveLabel } from './directive-label.ts';
 import { componentPath, importComponent, mdxComponent, requireMdx } from './mdx-component.ts';
 
@@ -42,8 +43,7 @@ export function remarkCourseAsides() {
 			if (!isCourseAsideDirective(node.name)) return;
 			const where = `":::${node.name}"`;
 			requireMdx(file, node, where);
-			const attributes = Object.keys(node.attributes ?? {});
-			if (attributes.length > 0) file.fail(`Unknown attribute "${attributes[0]}" on ${where}. It takes none.`, node);
+			rejectAttributes(node, file);
 			const { label, body } = splitDirectiveLabel(node);
 			if (body.length === 0) file.fail(`${where} has no text. Write its text between ":::${node.name}" and ":::".`, node);
 			count += 1;

@@ -3,6 +3,8 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { maxOptions, minOptions } from '../../components/knowledge-check/props.ts';
+import { rejectAttributes } from './directive-attributes.ts';
+import { splitDirectiveLabel } from './directive-label.ts';
 
 /** The directive name authors write: `:::knowledge-check[Question?]`. */
 export const knowledgeCheckName = 'knowledge-check';
@@ -61,10 +63,6 @@ function readExplanation(item: ListItem, rest: ListItem['children'], file: VFile
 	return list.children.flatMap((explanation) => explanation.children);
 }
 
-function isLabel(node: RootContent | undefined): node is Paragraph {
-	return node?.type === 'paragraph' && Boolean(node.data && 'directiveLabel' in node.data && node.data.directiveLabel);
-}
-
 /**
  * Reads a `knowledge-check` container directive into a question with its options, or stops the
  * build with a message that names the file and the line (`file.fail`) when the check could
@@ -73,16 +71,12 @@ function isLabel(node: RootContent | undefined): node is Paragraph {
  */
 export function parseKnowledgeCheck(node: ContainerDirective, file: VFile): KnowledgeCheck {
 	const where = `:::${knowledgeCheckName}`;
-	if (node.attributes && Object.keys(node.attributes).length > 0) {
-		file.fail(`${where} takes no attributes; found {${Object.keys(node.attributes).join(' ')}}`, node);
-	}
+	rejectAttributes(node, file);
 
-	const [first, ...rest] = node.children;
-	const label = isLabel(first) ? first : undefined;
-	if (!label || toString(label).trim() === '') {
+	const { label, labelContent, body } = splitDirectiveLabel(node);
+	if (label === undefined) {
 		file.fail(`${where} needs its question in brackets: :::${knowledgeCheckName}[Which team deploys models?]`, node);
 	}
-	const body = rest;
 
 	const listIndex = body.findIndex((child) => child.type === 'list');
 	const list = body[listIndex] as List | undefined;
@@ -146,5 +140,5 @@ export function parseKnowledgeCheck(node: ContainerDirective, file: VFile): Know
 		}
 	}
 
-	return { question: label.children, options, explanation };
+	return { question: labelContent, options, explanation };
 }

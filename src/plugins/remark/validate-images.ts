@@ -5,11 +5,11 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { isRootRelative, publicFilePath } from '../public-file.ts';
+import { isRootRelative, publicFilePath, urlEscapeProblem } from '../public-file.ts';
 
 /**
- * Stops the build on an image a learner would miss: a `/...` path with no file under `public/`,
- * or an image without alt text. Astro serves `public/` as it is and never looks inside Markdown
+ * Stops the build on an image a learner would miss: a `/...` path with no file under `public/` (or
+ * that names none, such as `/img/100%.png`), or an image without alt text. Astro serves `public/` as it is and never looks inside Markdown
  * URLs, so a mistyped path would otherwise ship as a broken image. `file.fail` makes Astro print
  * the lesson's file, line and column with the message.
  *
@@ -43,6 +43,8 @@ function check(url: string, alt: string, node: Node, file: VFile, publicDir: str
 		);
 	}
 	if (!isRootRelative(url)) return;
+	const escapeProblem = urlEscapeProblem(url);
+	if (escapeProblem) file.fail(`Image ${url}: ${escapeProblem}`, node, 'validate-images:escape');
 	const onDisk = publicFilePath(publicDir, url);
 	if (!existsSync(onDisk)) {
 		file.fail(
