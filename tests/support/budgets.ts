@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { columnWidth } from '../../src/images/variants.ts';
 import { readBuiltPage } from './built-page.ts';
 import { kb, measureFirstLoad } from './first-load.ts';
 import { isLessonRoute } from './site-pages.ts';
@@ -25,13 +26,28 @@ export function firstLoadProblem(siteDir: string, route: string, base = '/'): st
 	return `/${route}: first load ${firstLoad.total.gzip} B gzip, over its ${budget} B budget (heaviest: ${heaviest.map((r) => `${r.path} ${kb(r.gzip)} KB`).join(', ')})`;
 }
 
-/** The files a page's content images are served from, with their sizes. */
+/**
+ * The file each content image of a page is served from to a laptop at pixel ratio 2, with its
+ * size: in a <picture>, the first source (the drawn SVG, or the AVIF copy at twice the width it is
+ * shown at in the lesson's column, or the widest there is); otherwise the image's own file. What a browser that ignores <source>
+ * fetches is measured in the browser (tests/browser/image-weight.test.ts).
+ */
 export function contentImages(siteDir: string, route: string, base = '/') {
 	const page = readBuiltPage(route, siteDir);
+	const fileOf = (url: string) => join(siteDir, decodeURI(new URL(url, `https://site.invalid${base}${route}`).pathname.slice(base.length)));
 	return page.selectAll('.sl-markdown-content img').map((img) => {
-		const src = String(img.properties.src);
-		const path = new URL(src, `https://site.invalid${base}${route}`).pathname;
-		return { src, bytes: statSync(join(siteDir, path.slice(base.length))).size };
+		let src = String(img.properties.src);
+		const source = page.select(`picture:has(> img[src="${src}"]) > source`);
+		if (source) {
+			const wanted = 2 * Math.min(Number(img.properties.width), columnWidth);
+			const candidates = String(source.properties.srcSet)
+				.split(',')
+				.map((candidate) => candidate.trim().split(/\s+/))
+				.map(([url, width]) => ({ url: url!, width: Number.parseInt(width ?? '', 10) || Infinity }))
+				.sort((a, b) => a.width - b.width);
+			src = (candidates.find((candidate) => candidate.width >= wanted) ?? candidates.at(-1)!).url;
+		}
+		return { src, bytes: statSync(fileOf(src)).size };
 	});
 }
 
