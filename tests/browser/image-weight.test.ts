@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, connectBrowser, noBrowser, siteUrl } from '../support/browser.ts';
 import { readBuiltPage } from '../support/built-page.ts';
-import { imageBudgets, lessonRoutes, loadLessonImages, totalBytes, type LoadedImage } from '../support/lesson-images.ts';
+import { imageBudgets, loadLessonImages, totalBytes, type LoadedImage } from '../support/lesson-images.ts';
+import { lessonRoutes } from '../support/site-pages.ts';
 import { builtSiteDir } from '../support/paths.ts';
 
 /** What each content image of a built lesson offers first: the SVG of a drawn diagram, or AVIF. */

@@ -4,7 +4,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, connectBrowser, newContext, noBrowser, screenshotsDir, siteUrl, themes, type Theme } from '../support/browser.ts';
 import { readBuiltPage } from '../support/built-page.ts';
-import { lessonRoutes, scrollToEnd } from '../support/lesson-images.ts';
+import { scrollToEnd } from '../support/lesson-images.ts';
+import { lessonRoutes } from '../support/site-pages.ts';
 import { builtSiteDir } from '../support/paths.ts';
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { imageMarkupProblems, lessonRoutes } from '../support/lesson-images.ts';
+import { imageMarkupProblems } from '../support/lesson-images.ts';
+import { lessonRoutes } from '../support/site-pages.ts';
 import { builtSiteDir } from '../support/paths.ts';
 
 const routes = lessonRoutes(builtSiteDir);

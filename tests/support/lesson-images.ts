@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -15,16 +15,6 @@ export const imageBudgets = [
 	{ width: 375, deviceScaleFactor: 2, maxBytes: 60_000 },
 	{ width: 1280, deviceScaleFactor: 2, maxBytes: 120_000 },
 ] as const;
-
-/** Every lesson page of a built site, as routes like `lessons/<slug>/`. */
-export function lessonRoutes(siteDir: string): string[] {
-	const dir = join(siteDir, 'lessons');
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir, { withFileTypes: true })
-		.filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'index.html')))
-		.map((entry) => `lessons/${entry.name}/`)
-		.sort();
-}
 
 /** The file a URL of the built site points at, without the base path. */
 function builtFile(siteDir: string, url: string, base: string): string {
