@@ -8,6 +8,7 @@ import { guideExamples } from './guide-examples.ts';
  * - a lesson that breaks two of the rules every lesson is held to (a low-contrast sentence and an
  *   image far over the byte budget), to prove the checks catch a lesson they were never told about;
  * - a lesson whose `slug:` gives it another address than its file name;
+ * - a lesson with a photo a maintainer might add (a JPEG), for its responsive copies;
  * - every example of the authoring guide, as lessons.
  */
 export const courseFixture = {
@@ -20,7 +21,32 @@ export const courseFixture = {
 	guideExampleFile: (index: number) => `src/content/docs/lessons/guide-example-${index + 1}.mdx`,
 	guideSnippetsRoute: 'lessons/guide-snippets/',
 	noiseImage: 'public/img/noise.png',
+	photoLesson: { file: 'src/content/docs/lessons/photos.mdx', route: 'lessons/photos/' },
+	photo: 'public/img/bench.jpg',
 } as const;
+
+const photoLesson = `---
+title: Photos
+sidebar:
+  order: 6
+---
+
+Text.
+
+![A workbench with a laptop and a notebook, seen from above.](/img/bench.jpg)
+`;
+
+/**
+ * A photo-like picture (noise softened into texture) that a maintainer might add: 2400 x 1600 at
+ * 72 dpi, a 162 KB JPEG whose copies are within the image budget, as a real photo's should be.
+ */
+async function photo(): Promise<Buffer> {
+	return sharp({ create: { width: 600, height: 400, channels: 3, background: '#6b8f71', noise: { type: 'gaussian', mean: 120, sigma: 8 } } })
+		.resize(2400, 1600)
+		.blur(4)
+		.jpeg({ quality: 85 })
+		.toBuffer();
+}
 
 const faultyLesson = `---
 title: Faulty Lesson
@@ -71,6 +97,8 @@ export async function courseFixtureFiles(): Promise<Record<string, string | Buff
 		[courseFixture.faultyLesson.file]: faultyLesson,
 		[courseFixture.movedLesson.file]: movedLesson,
 		[courseFixture.noiseImage]: await noisePng(720, 480),
+		[courseFixture.photoLesson.file]: photoLesson,
+		[courseFixture.photo]: await photo(),
 	};
 	examples.filter((example) => example.wholeFile).forEach((example, index) => {
 		files[courseFixture.guideExampleFile(index)] = example.code;
