@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main, parseCliArgs } from '../../../src/hosting/deploy-command.ts';
-import { builtSiteDir, projectRoot } from '../../support/paths.ts';
+import { projectRoot } from '../../support/paths.ts';
 import { fixtureCsp, fixtureFiles, writeFixtureSite } from './site-fixture.ts';
 
 const dirs: string[] = [];
@@ -83,16 +82,6 @@ describe('npm run deploy:aws -- --dry-run', () => {
 		expect(plan.deletions).toEqual(['gone/index.html']);
 		expect(plan.invalidationPaths).toEqual(['/', '/gone/', '/gone/index.html', '/index.html']);
 		expect(plan.csp).toBe(fixtureCsp);
-	});
-
-	it('plans the test build from the command line, as on a fresh clone after the build', async () => {
-		const child = spawn(process.execPath, [join(projectRoot, 'src/hosting/deploy-cli.ts'), '--dry-run', '--dir', builtSiteDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-		let stdout = '';
-		child.stdout.on('data', (chunk) => (stdout += chunk));
-		const code = await new Promise((resolve) => child.on('close', resolve));
-		expect(code).toBe(0);
-		expect(stdout).toMatch(/^Deploy plan for .* files$/m);
-		expect(stdout).toMatch(/^\s+lessons\/automate-deployment\/index\.html\s+new/m);
 	});
 });
 
