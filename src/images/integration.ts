@@ -28,20 +28,24 @@ export function responsiveImages(options: { publicDir: string }): AstroIntegrati
 			'astro:build:done': async ({ dir, logger }) => {
 				const variants = await allVariants(options.publicDir);
 				let encoded = 0;
-				for (const variant of variants) {
-					const cached = join(cacheDir, variant.url.split('/').pop()!);
-					let bytes: Buffer;
-					if (existsSync(cached)) bytes = readFileSync(cached);
-					else {
-						bytes = await encodeVariant(variant);
-						encoded += 1;
-						mkdirSync(cacheDir, { recursive: true });
-						writeFileSync(cached, bytes);
-					}
-					const out = join(fileURLToPath(dir), decodeURI(variant.url));
-					mkdirSync(dirname(out), { recursive: true });
-					writeFileSync(out, bytes);
-				}
+				// All at once: sharp runs them on libuv's thread pool, so every core encodes, and the pool's
+				// size bounds how many images are decoded in memory at a time.
+				await Promise.all(
+					variants.map(async (variant) => {
+						const cached = join(cacheDir, variant.url.split('/').pop()!);
+						let bytes: Buffer;
+						if (existsSync(cached)) bytes = readFileSync(cached);
+						else {
+							bytes = await encodeVariant(variant);
+							encoded += 1;
+							mkdirSync(cacheDir, { recursive: true });
+							writeFileSync(cached, bytes);
+						}
+						const out = join(fileURLToPath(dir), decodeURI(variant.url));
+						mkdirSync(dirname(out), { recursive: true });
+						writeFileSync(out, bytes);
+					}),
+				);
 				if (variants.length > 0) logger.info(`${variants.length} image copies written (${encoded} encoded, the rest from the cache)`);
 			},
 		},
