@@ -46,6 +46,9 @@ export default defineConfig({
 			{
 				test: {
 					name: 'site',
+					// One worker runs several files: each would otherwise load Playwright, axe and the helpers
+					// again. The files share only the build and the browser, which they never change.
+					isolate: false,
 					// After the unit and component tests, not beside them: the link checker's tests wait
 					// a few hundred milliseconds for local servers, and a busy Chromium next to them
 					// would make those waits flaky.
