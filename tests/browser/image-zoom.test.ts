@@ -1,14 +1,13 @@
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { browserSkipReason, connectBrowser, newContext, noBrowser, screenshotsDir, siteUrl, themes, type Theme } from '../support/browser.ts';
 import { readBuiltPage } from '../support/built-page.ts';
 import { scrollToEnd } from '../support/lesson-images.ts';
 import { lessonRoutes } from '../support/site-pages.ts';
 import { builtSiteDir } from '../support/paths.ts';
 
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** The first lesson with a zoomable image: the zoom is the same on every page. */
 const route = lessonRoutes(builtSiteDir).find((r) => readBuiltPage(r).selectAll('button.zoomable').length > 0);
@@ -195,9 +194,7 @@ describe.skipIf(noBrowser || !route)(`the image zoom${noBrowser ? ` (skipped: ${
 				await page.screenshot({ path: join(screenshotsDir, `zoom-${theme}-${width}-lesson.png`) });
 				await trigger.click();
 				await expectOpen(page, alt);
-				const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-				const violations = results.violations.map((v) => ({ rule: v.id, targets: v.nodes.map((node) => node.target.join(' ')) }));
-				expect(violations).toEqual([]);
+				expect(await axeViolations(page)).toEqual([]);
 				expect(await page.getByRole('dialog', { name: alt, exact: true }).evaluate((d) => getComputedStyle(d).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
 				await page.screenshot({ path: join(screenshotsDir, `zoom-${theme}-${width}-open.png`) });
 				await page.keyboard.press('+');

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { browserSkipReason, connectBrowser, newContext, noBrowser, screenshotsDir, siteUrl, watchProblems } from '../support/browser.ts';
 import { builtSiteDir } from '../support/paths.ts';
 import { lessonRoutes } from '../support/site-pages.ts';
@@ -90,8 +90,7 @@ describe.skipIf(noBrowser)(`keyboard, search and theme${noBrowser ? ` (skipped: 
 		expect(problems.consoleErrors).toEqual([]);
 		expect(problems.failedRequests).toEqual([]);
 		// The open dialog with its results is part of the page a learner uses: axe checks it too.
-		const axe = await new AxeBuilder({ page }).include('site-search dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-		expect(axe.violations.map((v) => ({ rule: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }))).toEqual([]);
+		expect(await axeViolations(page, 'site-search dialog')).toEqual([]);
 		mkdirSync(screenshotsDir, { recursive: true });
 		await page.screenshot({ path: join(screenshotsDir, 'search-light-1280.png') });
 		await result.click();

@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, connectBrowser, newContext, noBrowser, screenshotsDir, siteUrl, themes, watchProblems, widths, type Theme } from '../support/browser.ts';
 import { storageKey } from '../../src/progress/progress-store.ts';
 import { readBuiltPage } from '../support/built-page.ts';
-import { answer, axeViolations, lessonRegions, overviewRegions, progressLesson as lesson, saved } from '../support/progress-helpers.ts';
+import { axeViolations } from '../support/axe.ts';
+import { answer, lessonRegions, overviewRegions, progressLesson as lesson, saved } from '../support/progress-helpers.ts';
 
 describe.skipIf(noBrowser)(`learners' progress${noBrowser ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
 	let browser: Browser;

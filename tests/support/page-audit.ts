@@ -1,8 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
+import { axeViolations, type AxeViolation } from './axe.ts';
 import { newContext, watchProblems, type Theme } from './browser.ts';
-
-export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 export interface PageAudit {
 	/** The page, as a route under the site's base ('' is the landing page). */
@@ -24,7 +22,7 @@ export interface PageAudit {
 	sidewaysScroll: string[];
 	/** Tables of the content wider than the column they stand in, which a learner must scroll. */
 	overflowingTables: string[];
-	axeViolations: { rule: string; targets: string[] }[];
+	axeViolations: AxeViolation[];
 }
 
 /**
@@ -87,7 +85,7 @@ export async function auditPage(
 				.filter((table) => table.getBoundingClientRect().width > (table.parentElement?.clientWidth ?? Infinity) + 1)
 				.map((table) => table.querySelector('caption')?.textContent?.trim() || 'a table without a caption'),
 		);
-		const axe = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+		const violations = await axeViolations(page);
 		if (options.screenshot) await page.screenshot({ path: options.screenshot, fullPage: true });
 		return {
 			route,
@@ -101,7 +99,7 @@ export async function auditPage(
 			imagesWithoutSize: images.filter((image) => !image.sized).map((image) => image.src),
 			sidewaysScroll,
 			overflowingTables,
-			axeViolations: axe.violations.map((v) => ({ rule: v.id, targets: v.nodes.map((node) => node.target.join(' ')) })),
+			axeViolations: violations,
 		};
 	} finally {
 		await context.close();

@@ -1,8 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { storageKey } from '../../src/progress/progress-store.ts';
-import { wcagTags } from './page-audit.ts';
 import { builtSiteDir } from './paths.ts';
 import { lessonRoutes } from './site-pages.ts';
 
@@ -23,16 +21,6 @@ export async function answer(check: Locator, right: boolean) {
 
 /** What the learner's browser has saved, as stored. */
 export const saved = (page: Page) => page.evaluate((key) => localStorage.getItem(key), storageKey);
-
-/**
- * axe's WCAG 2.1 A/AA violations in the parts of the page that a learner's progress changes; the
- * page as a whole is audited by pages.test.ts.
- */
-export const axeViolations = async (page: Page, ...regions: string[]) => {
-	let builder = new AxeBuilder({ page }).withTags(wcagTags);
-	for (const region of regions) builder = builder.include(region);
-	return (await builder.analyze()).violations.map((v) => ({ rule: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
-};
 
 /** The parts of a lesson, and of the course overview, that show progress. */
 export const lessonRegions = ['knowledge-check', 'lesson-progress', 'nav.sidebar'];
