@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { headersForPath, parseHeadersFile } from '../../src/hosting/headers-file.ts';
-import { browserSkipReason, connectBrowser, newContext, noBrowser, siteUrl, watchProblems } from '../support/browser.ts';
+import { browserSkipReason, noBrowser, siteUrl, useFreshContexts } from '../support/browser.ts';
 import { builtSiteDir } from '../support/paths.ts';
 
 const lessonPath = 'lessons/automate-deployment/';
@@ -14,21 +13,11 @@ const policy = () => headersForPath(parseHeadersFile(readFileSync(join(builtSite
  * reaches a page any other way is refused. The page tests elsewhere fail on any violation.
  */
 describe.skipIf(noBrowser)(`Content-Security-Policy in the browser${noBrowser ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
-	let browser: Browser;
-	let context: BrowserContext;
-	let page: Page;
-
-	beforeAll(async () => {
-		browser = await connectBrowser();
-	});
-	afterAll(() => browser?.close());
-	afterEach(() => context?.close());
+	const view = useFreshContexts();
 
 	/** Serves the lesson with `markup` added before </body>, with or without the site's policy. */
 	async function openWithInjected(markup: string, keepPolicy: boolean) {
-		context = await newContext(browser, { width: 1280 });
-		page = await context.newPage();
-		const problems = watchProblems(page);
+		const { page, problems } = await view.page();
 		await page.route(`**/${lessonPath}`, async (route) => {
 			const response = await route.fetch();
 			const headers = { ...response.headers() };
@@ -39,13 +28,11 @@ describe.skipIf(noBrowser)(`Content-Security-Policy in the browser${noBrowser ? 
 			await route.fulfill({ response, headers, body: (await response.text()).replace('</body>', `${markup}</body>`) });
 		});
 		const response = await page.goto(siteUrl + lessonPath);
-		return { problems, response: response! };
+		return { page, problems, response: response! };
 	}
 
 	it('arrives with every page and lets the site\'s own inline scripts run', async () => {
-		context = await newContext(browser, { width: 1280, theme: 'dark' });
-		page = await context.newPage();
-		const problems = watchProblems(page);
+		const { page, problems } = await view.page({ theme: 'dark' });
 		const response = await page.goto(siteUrl + lessonPath);
 		expect(response?.headers()['content-security-policy']).toBe(policy());
 		// Starlight's inline theme script ran before paint and applied the saved theme.
@@ -56,7 +43,7 @@ describe.skipIf(noBrowser)(`Content-Security-Policy in the browser${noBrowser ? 
 
 	it('blocks an inline script injected into a page, and reports it', async () => {
 		const injected = '<script>window.injected = true</script><img src="/favicon.svg" alt="" onload="window.handler = true">';
-		const { problems } = await openWithInjected(injected, true);
+		const { page, problems } = await openWithInjected(injected, true);
 		await page.waitForLoadState('load');
 		expect(await page.evaluate(() => ({ script: 'injected' in window, handler: 'handler' in window }))).toEqual({ script: false, handler: false });
 		const violations = problems.consoleErrors.filter((error) => error.startsWith('CSP violation:'));
@@ -65,7 +52,7 @@ describe.skipIf(noBrowser)(`Content-Security-Policy in the browser${noBrowser ? 
 	});
 
 	it('blocks a script a page\'s own code would insert', async () => {
-		const { problems } = await openWithInjected('', true);
+		const { page, problems } = await openWithInjected('', true);
 		await page.evaluate(() => {
 			const script = document.createElement('script');
 			script.textContent = 'window.inserted = true';
@@ -76,7 +63,7 @@ describe.skipIf(noBrowser)(`Content-Security-Policy in the browser${noBrowser ? 
 	});
 
 	it('is what stops them: the same page without the policy runs the injected script', async () => {
-		await openWithInjected('<script>window.injected = true</script>', false);
+		const { page } = await openWithInjected('<script>window.injected = true</script>', false);
 		expect(await page.evaluate(() => 'injected' in window)).toBe(true);
 	});
 });

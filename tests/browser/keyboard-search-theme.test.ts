@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { browserSkipReason, connectBrowser, newContext, noBrowser, screenshotsDir, siteUrl, watchProblems } from '../support/browser.ts';
+import { browserSkipReason, noBrowser, screenshotsDir, siteUrl, useFreshContexts } from '../support/browser.ts';
 import { builtSiteDir } from '../support/paths.ts';
 import { lessonRoutes } from '../support/site-pages.ts';
 
@@ -36,26 +36,17 @@ async function describeFocus(page: Page) {
 }
 
 describe.skipIf(noBrowser)(`keyboard, search and theme${noBrowser ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
-	let browser: Browser;
-	let context: BrowserContext;
-	let page: Page;
+	const view = useFreshContexts();
 
-	beforeAll(async () => {
-		browser = await connectBrowser();
-	});
-	afterAll(() => browser?.close());
-	afterEach(() => context?.close());
-
+	/** Opens a page of the site in a fresh context, light, 1280 px wide unless told. */
 	async function open(path: string, width = 1280) {
-		context = await newContext(browser, { width });
-		page = await context.newPage();
-		const problems = watchProblems(page);
-		await page.goto(siteUrl + path);
-		return problems;
+		const opened = await view.page({ width });
+		await opened.page.goto(siteUrl + path);
+		return opened;
 	}
 
 	it('Tab reaches the skip link, search, sidebar and table of contents in that order, with visible focus', async () => {
-		await open(lessonPath);
+		const { page } = await open(lessonPath);
 		const visited: Awaited<ReturnType<typeof describeFocus>>[] = [];
 		for (let i = 0; i < 40; i++) {
 			await page.keyboard.press('Tab');
@@ -72,7 +63,7 @@ describe.skipIf(noBrowser)(`keyboard, search and theme${noBrowser ? ` (skipped: 
 	});
 
 	it('the skip link moves focus past the navigation to the lesson', async () => {
-		await open(lessonPath);
+		const { page } = await open(lessonPath);
 		await page.keyboard.press('Tab');
 		await page.keyboard.press('Enter');
 		await page.keyboard.press('Tab');
@@ -80,7 +71,7 @@ describe.skipIf(noBrowser)(`keyboard, search and theme${noBrowser ? ` (skipped: 
 	});
 
 	it('search finds the lesson for "reproducibility" and opens it', async () => {
-		const problems = await open('');
+		const { page, problems } = await open('');
 		await page.getByRole('button', { name: 'Search' }).click();
 		const input = page.locator('site-search dialog').getByRole('textbox', { name: 'Search' });
 		await input.fill('reproducibility');
@@ -99,7 +90,7 @@ describe.skipIf(noBrowser)(`keyboard, search and theme${noBrowser ? ` (skipped: 
 	});
 
 	it('fetches Pagefind only once search is wanted', async () => {
-		await open(lessonPath);
+		const { page } = await open(lessonPath);
 		const requested: string[] = [];
 		page.on('request', (request) => requested.push(request.url()));
 		await page.waitForLoadState('networkidle');
@@ -110,7 +101,7 @@ describe.skipIf(noBrowser)(`keyboard, search and theme${noBrowser ? ` (skipped: 
 	});
 
 	it('opens with Ctrl+K and "/", keeps focus inside, closes with Escape and returns focus', async () => {
-		await open(lessonPath, 375);
+		const { page } = await open(lessonPath, 375);
 		const button = page.getByRole('button', { name: 'Search' });
 		const dialog = page.locator('site-search dialog');
 		const searchbox = dialog.getByRole('textbox', { name: 'Search' });
@@ -139,7 +130,7 @@ describe.skipIf(noBrowser)(`keyboard, search and theme${noBrowser ? ` (skipped: 
 	});
 
 	it('the theme switch changes the theme and the choice survives a reload', async () => {
-		await open(lessonPath);
+		const { page } = await open(lessonPath);
 		const select = page.locator('header starlight-theme-select select');
 		const current = await page.evaluate(() => document.documentElement.dataset.theme);
 		const other = current === 'dark' ? 'light' : 'dark';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
 /** Where screenshots go; CI uploads this folder as an artifact. */
@@ -38,13 +38,54 @@ export function useBrowserAndServer(dir: () => string, base: string): { browser:
 	return handles;
 }
 
+export interface ViewOptions {
+	theme?: Theme;
+	/** 1280 unless given; below 800 the context is a phone (touch, mobile viewport). */
+	width?: number;
+	javaScriptEnabled?: boolean;
+	/** A script every page of the context runs before its own (to seed or break storage, say). */
+	init?: string;
+}
+
+/**
+ * For the tests of a describe block: the shared Chromium, and fresh contexts (no shared storage)
+ * that are closed after each test, pass or fail.
+ */
+export function useFreshContexts() {
+	let browser: Browser | undefined;
+	const open: BrowserContext[] = [];
+	beforeAll(async () => {
+		browser = await connectBrowser();
+	});
+	afterEach(async () => {
+		await Promise.all(open.splice(0).map((context) => context.close()));
+	});
+	afterAll(() => browser?.close());
+
+	async function context(options: ViewOptions = {}): Promise<BrowserContext> {
+		const created = await newContext(browser!, { width: options.width ?? 1280, theme: options.theme ?? 'light', javaScriptEnabled: options.javaScriptEnabled });
+		open.push(created);
+		if (options.init) await created.addInitScript(options.init);
+		return created;
+	}
+	return {
+		context,
+		/** A page in a fresh context, with what a learner's browser would complain about on it. */
+		async page(options: ViewOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+			const created = await context(options);
+			const page = await created.newPage();
+			return { context: created, page, problems: watchProblems(page) };
+		},
+	};
+}
+
 /**
  * A fresh context (no shared storage) at a given width, with the theme chosen the way a learner's
  * earlier choice is kept by Starlight (localStorage `starlight-theme`) and the OS preference to match.
  */
 export async function newContext(
 	browser: Browser,
-	options: { width: number; theme?: Theme; deviceScaleFactor?: number },
+	options: { width: number; theme?: Theme; deviceScaleFactor?: number; javaScriptEnabled?: boolean },
 ): Promise<BrowserContext> {
 	const mobile = options.width < 800;
 	const context = await browser.newContext({
@@ -54,6 +95,7 @@ export async function newContext(
 		deviceScaleFactor: options.deviceScaleFactor ?? 1,
 		colorScheme: options.theme ?? 'light',
 		reducedMotion: 'reduce',
+		javaScriptEnabled: options.javaScriptEnabled ?? true,
 	});
 	// Every Content-Security-Policy violation becomes a console error, which the page checks fail on,
 	// with what was blocked and by which directive (Chromium's own message leaves out the sample).
