@@ -1,24 +1,10 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storageKey } from '../../src/progress/progress-store.ts';
-import { browserSkipReason, connectBrowser, newContext, noBrowser, siteUrl, watchProblems, type Theme } from '../support/browser.ts';
+import { browserSkipReason, noBrowser, siteUrl, useFreshContexts } from '../support/browser.ts';
 import { answer, progressLesson as lesson, recordLayoutShifts, saved } from '../support/progress-helpers.ts';
 
 describe.skipIf(noBrowser)(`learners' progress, whatever the browser holds${noBrowser ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
-	let browser: Browser;
-	let context: BrowserContext;
-	beforeAll(async () => {
-		browser = await connectBrowser();
-	});
-	afterAll(() => browser?.close());
-	afterEach(() => context?.close());
-
-	async function open(options: { theme?: Theme; width?: number; init?: string } = {}) {
-		context = await newContext(browser, { width: options.width ?? 1280, theme: options.theme ?? 'light' });
-		if (options.init) await context.addInitScript(options.init);
-		const page = await context.newPage();
-		return { page, problems: watchProblems(page) };
-	}
+	const { page: open, context: openContext } = useFreshContexts();
 
 	it('completes a lesson when every check on it is answered right, and undoes a mark', async () => {
 		const { page } = await open();
@@ -62,8 +48,21 @@ describe.skipIf(noBrowser)(`learners' progress, whatever the browser holds${noBr
 		expect(await checks.nth(0).locator('input:checked').count()).toBe(0);
 	});
 
+	it('keeps the section reached just before the learner leaves, within the second it waits to save', async () => {
+		const { page } = await open();
+		await page.goto(siteUrl + lesson);
+		const heading = page.locator('.sl-markdown-content :is(h2, h3)').nth(3);
+		const id = (await heading.getAttribute('id'))!;
+		await heading.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+		// The table of contents marks the section; the learner leaves at once.
+		await page.locator(`starlight-toc a[href="#${id}"][aria-current="true"]`).waitFor();
+		await page.goto(siteUrl);
+		expect(JSON.parse((await saved(page))!).last.heading).toBe(id);
+		expect(await page.locator('.course-progress__last a').getAttribute('href')).toMatch(new RegExp(`#${id}$`));
+	});
+
 	it('shows a change made in another tab', async () => {
-		const { page: overview } = await open();
+		const { page: overview, context } = await open();
 		await overview.goto(siteUrl);
 		const lessonTab = await context.newPage();
 		await lessonTab.goto(siteUrl + lesson);
@@ -108,7 +107,7 @@ describe.skipIf(noBrowser)(`learners' progress, whatever the browser holds${noBr
 	});
 
 	it('does not move the course overview or the lesson when saved progress is shown', async () => {
-		context = await newContext(browser, { width: 375, theme: 'light' });
+		const context = await openContext({ width: 375 });
 		await recordLayoutShifts(context);
 		const page = await context.newPage();
 		await page.goto(siteUrl + lesson);
@@ -123,8 +122,7 @@ describe.skipIf(noBrowser)(`learners' progress, whatever the browser holds${noBr
 	});
 
 	it('without JavaScript, shows no progress controls and the pages read as before', async () => {
-		context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
-		const page = await context.newPage();
+		const { page } = await open({ javaScriptEnabled: false });
 		await page.goto(siteUrl + lesson);
 		expect(await page.getByRole('button', { name: 'Mark lesson complete' }).isVisible()).toBe(false);
 		expect(await page.locator('knowledge-check legend').first().isVisible()).toBe(true);
