@@ -13,8 +13,9 @@ import { LongFilesFirst } from './tests/support/long-files-first.ts';
  */
 export default defineConfig({
 	test: {
-		// Vitest's default on two cores is a single worker; the site project's files mostly wait on
-		// Chromium and on child builds, so they overlap well.
+		// Vitest's default on two cores is a single worker, which leaves a processor idle while a file
+		// waits on Chromium or a child build; two to four workers take the same time here, the
+		// processors being the limit then (docs/maintaining.md, "How long they take").
 		maxWorkers: 3,
 		sequence: { sequencer: LongFilesFirst },
 		projects: [
