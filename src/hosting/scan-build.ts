@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { parseSrcset } from 'srcset';
 import { visit } from 'unist-util-visit';
 
 /** What a built site holds that its headers depend on. */
@@ -115,7 +116,7 @@ export function scanBuild(dir: string): BuildScan {
 			for (const rule of urlAttributes) {
 				const value = element.properties[rule.attribute];
 				if (value === undefined || value === null || !rule.selector(element)) continue;
-				const urls = rule.list ? String(value).split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [String(value)];
+				const urls = rule.list ? parseSrcset(String(value)).map((candidate) => candidate.url) : [String(value)];
 				for (const url of urls) {
 					if (/^data:/i.test(url.trim())) addSource(rule.directive, 'data:');
 					const origin = externalOrigin(url);

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseSrcset } from 'srcset';
 import { columnWidth } from '../../src/images/variants.ts';
 import { readBuiltPage } from './built-page.ts';
 import { kb, measureFirstLoad } from './first-load.ts';
@@ -40,10 +41,8 @@ export function contentImages(siteDir: string, route: string, base = '/') {
 		const source = page.select(`picture:has(> img[src="${src}"]) > source`);
 		if (source) {
 			const wanted = 2 * Math.min(Number(img.properties.width), columnWidth);
-			const candidates = String(source.properties.srcSet)
-				.split(',')
-				.map((candidate) => candidate.trim().split(/\s+/))
-				.map(([url, width]) => ({ url: url!, width: Number.parseInt(width ?? '', 10) || Infinity }))
+			const candidates = parseSrcset(String(source.properties.srcSet))
+				.map(({ url, width }) => ({ url, width: width ?? Infinity }))
 				.sort((a, b) => a.width - b.width);
 			src = (candidates.find((candidate) => candidate.width >= wanted) ?? candidates.at(-1)!).url;
 		}

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Element } from 'hast';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import sharp from 'sharp';
+import { parseSrcset } from 'srcset';
+import { columnWidth } from '../../src/images/variants.ts';
 import { readBuiltPage } from './built-page.ts';
 
 /**
@@ -65,15 +67,13 @@ export async function imageMarkupProblems(siteDir: string, route: string, base =
 async function candidateProblems(siteDir: string, base: string, source: Element, shown: number, say: (p: string) => void) {
 	const found: string[] = [];
 	const format = String(source.properties.type).replace('image/', '');
-	const candidates = String(source.properties.srcSet)
-		.split(',')
-		.map((c) => c.trim().split(/\s+/) as [string, string]);
-	const widths = candidates.map(([, w]) => Number.parseInt(w, 10));
-	const column = Math.min(shown, 720);
+	const candidates = parseSrcset(String(source.properties.srcSet));
+	const widths = candidates.map((candidate) => candidate.width ?? Number.NaN);
+	const column = Math.min(shown, columnWidth);
 	if (!widths.includes(column)) say(`${format}: no 1x width (${column}w) among ${widths.join(', ')}`);
 	if (!widths.some((w) => w > column) && shown > column) say(`${format}: no 2x width`);
 	if (!source.properties.sizes) say(`${format}: no sizes`);
-	for (const [url, descriptor] of candidates) {
+	for (const { url, width: descriptor } of candidates) {
 		const file = builtFile(siteDir, url, base);
 		if (!url.startsWith(base)) found.push(`${url} is not under the base path`);
 		if (!existsSync(file)) {
@@ -82,7 +82,7 @@ async function candidateProblems(siteDir: string, base: string, source: Element,
 		}
 		const meta = await sharp(file).metadata();
 		const actual = meta.format === 'heif' ? 'avif' : meta.format;
-		if (actual !== format || `${meta.width}w` !== descriptor) found.push(`${url} is ${actual} ${meta.width}w, not ${format} ${descriptor}`);
+		if (actual !== format || meta.width !== descriptor) found.push(`${url} is ${actual} ${meta.width}w, not ${format} ${descriptor}w`);
 	}
 	return found;
 }

@@ -1,4 +1,5 @@
 import type { Element, Root } from 'hast';
+import { parseSrcset, stringifySrcset } from 'srcset';
 import { visit } from 'unist-util-visit';
 import { isRootRelative } from '../public-file.ts';
 
@@ -24,13 +25,9 @@ export function rehypeBasePathLinks(options: { base: string }) {
 				const value = node.properties[attribute];
 				if (typeof value === 'string') node.properties[attribute] = prefix(value);
 			}
-			// A srcset lists "URL width" candidates separated by commas.
 			const srcSet = node.properties.srcSet;
 			if (typeof srcSet === 'string') {
-				node.properties.srcSet = srcSet
-					.split(',')
-					.map((candidate) => candidate.trim().replace(/^\S+/, prefix))
-					.join(', ');
+				node.properties.srcSet = stringifySrcset(parseSrcset(srcSet).map((candidate) => ({ ...candidate, url: prefix(candidate.url) })));
 			}
 		});
 	};
