@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { createLimit } from '../concurrency-limit.ts';
 import type { BucketObject, DeployPlan, Upload, UploadPhase } from './upload-plan.ts';
 
 /** Runs one AWS CLI command and resolves with what it printed; the deploy is tested with a fake. */
@@ -60,10 +61,6 @@ export function parseBucketListing(json: string): BucketObject[] {
 	return contents.map((object) => ({ key: object.Key, etag: object.ETag }));
 }
 
-async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>) {
-	for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(run));
-}
-
 export interface DeployOptions {
 	aws: AwsCli;
 	stackName: string;
@@ -98,7 +95,8 @@ export async function deploy(options: DeployOptions): Promise<void> {
 		const files = plan.uploads.filter((file) => file.phase === phase);
 		if (files.length === 0) return;
 		log(`Uploading ${phase}: ${files.length}`);
-		await inBatches(files, options.concurrency ?? 4, upload);
+		const limit = createLimit(options.concurrency ?? 4);
+		await Promise.all(files.map((file) => limit(() => upload(file))));
 	};
 
 	await uploadPhase('hashed assets');

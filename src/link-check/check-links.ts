@@ -3,7 +3,7 @@ import { findSkipRule, findUnverifiableRule, type LinkCheckConfig } from './conf
 import { fetchPage, type FetchOptions, type PageResult } from './fetch-page.ts';
 import { anchorToFind, hasAnchor } from './fragments.ts';
 import type { LinkSource } from './find-links.ts';
-import { createLimit } from './limit.ts';
+import { createLimit } from '../concurrency-limit.ts';
 
 export type { Category } from './classification.ts';
 
