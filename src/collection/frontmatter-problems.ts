@@ -20,11 +20,13 @@ type Path = (string | number)[];
  * `source` is the whole file; `data` the frontmatter as Astro parsed it.
  */
 export function frontmatterProblems(source: string, data: Record<string, unknown>, schema: z.ZodType): FrontmatterProblem[] {
-	const locate = frontmatterLocator(source);
+	// The file's YAML is parsed for positions only once there is a problem to place: most lessons have none.
+	let locate: ReturnType<typeof frontmatterLocator> | undefined;
 	const problems: (FrontmatterProblem & { key: string })[] = [];
 	const add = (path: Path, message: string, at: 'key' | 'value' = 'key') => {
 		const key = path.join('.');
 		if (problems.some((problem) => problem.key === key && problem.message === message)) return;
+		locate ??= frontmatterLocator(source);
 		problems.push({ key, message, ...locate(path, at) });
 	};
 
