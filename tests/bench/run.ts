@@ -14,10 +14,10 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumInstalled, chromiumPath } from '../support/chromium.ts';
-import { firstLoadBudget } from '../support/budgets.ts';
+import { firstLoadBudgetFor } from '../support/budgets.ts';
 import { kb, measureFirstLoad } from '../support/first-load.ts';
 import { imageBudgets, loadLessonImages, totalBytes } from '../support/lesson-images.ts';
-import { isLessonRoute, lessonRoutes } from '../support/site-pages.ts';
+import { lessonRoutes } from '../support/site-pages.ts';
 import { projectRoot } from '../support/paths.ts';
 import { runAstroBuild } from '../support/run-astro-build.ts';
 import { runProcess } from '../support/run-process.ts';
@@ -118,7 +118,7 @@ function printFirstLoad(label: string, route: string) {
 		console.log(`| ${type} | ${f.count} | ${f.raw} | ${f.gzip} | ${kb(f.raw)} | ${kb(f.gzip)} |`);
 	for (const [type, figures] of Object.entries(firstLoad.byType)) row(type, figures);
 	row('total', firstLoad.total);
-	const budget = isLessonRoute(route) ? firstLoadBudget.lesson : firstLoadBudget.other;
+	const budget = firstLoadBudgetFor(route);
 	console.log(`(budget: at most ${budget} bytes gzip; ${firstLoad.total.gzip <= budget ? 'met' : `${firstLoad.total.gzip - budget} bytes over`})\n`);
 }
 

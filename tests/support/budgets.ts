@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseSrcset } from 'srcset';
 import { columnWidth } from '../../src/images/variants.ts';
 import { readBuiltPage } from './built-page.ts';
-import { kb, measureFirstLoad } from './first-load.ts';
+import { kb, type FirstLoad } from './first-load.ts';
 import { isLessonRoute } from './site-pages.ts';
 
 /**
@@ -18,10 +18,14 @@ export const firstLoadBudget = { lesson: 24_000, other: 18_000 } as const;
 /** Image budgets: what a learner downloads for one image, and for all the images of a lesson. */
 export const imageBudget = { perImage: 80 * 1024, perLesson: 200 * 1024 } as const;
 
-/** Why a page's first load is over its budget, or nothing. */
-export function firstLoadProblem(siteDir: string, route: string, base = '/'): string | undefined {
-	const firstLoad = measureFirstLoad(siteDir, route, base);
-	const budget = isLessonRoute(route) ? firstLoadBudget.lesson : firstLoadBudget.other;
+/** A page's first-load budget: a lesson's, or every other page's. */
+export function firstLoadBudgetFor(route: string): number {
+	return isLessonRoute(route) ? firstLoadBudget.lesson : firstLoadBudget.other;
+}
+
+/** Why a page's measured first load is over its budget, or nothing. */
+export function firstLoadProblem(route: string, firstLoad: FirstLoad): string | undefined {
+	const budget = firstLoadBudgetFor(route);
 	if (firstLoad.total.gzip <= budget) return undefined;
 	const heaviest = [...firstLoad.resources].sort((a, b) => b.gzip - a.gzip).slice(0, 3);
 	return `/${route}: first load ${firstLoad.total.gzip} B gzip, over its ${budget} B budget (heaviest: ${heaviest.map((r) => `${r.path} ${kb(r.gzip)} KB`).join(', ')})`;
