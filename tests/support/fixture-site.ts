@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fixtureSitesDir, projectRoot } from './paths.ts';
 import { runAstroBuild, type BuildResult } from './run-astro-build.ts';
+import { writeFiles } from './write-files.ts';
 
 const projectFiles = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public'];
 
@@ -23,10 +24,7 @@ export async function buildFixtureSite(
 	for (const entry of projectFiles) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
 	execFileSync('cp', ['-al', join(projectRoot, 'node_modules'), join(root, 'node_modules')]);
 	for (const cache of ['.astro', '.vite', '.cache']) rmSync(join(root, 'node_modules', cache), { recursive: true, force: true });
-	for (const [path, content] of Object.entries(files)) {
-		mkdirSync(dirname(join(root, path)), { recursive: true });
-		writeFileSync(join(root, path), content);
-	}
+	writeFiles(root, files);
 	const dist = join(root, 'dist');
 	const result = await runAstroBuild({ root, outDir: dist, env });
 	return { ...result, root, dist };

@@ -1,12 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lessonSchemaForChecks } from '../../src/collection/lesson-schema.ts';
 import { lessonsLoader } from '../../src/collection/lessons-loader.ts';
+import { writeFiles } from '../support/write-files.ts';
 
 let root: string | undefined;
 afterEach(() => {
@@ -21,10 +22,7 @@ afterEach(() => {
  */
 async function load(files: Record<string, string>) {
 	root = mkdtempSync(join(tmpdir(), 'lessons-loader-'));
-	for (const [path, content] of Object.entries(files)) {
-		mkdirSync(dirname(join(root, path)), { recursive: true });
-		writeFileSync(join(root, path), content);
-	}
+	writeFiles(root, files);
 	const entries = new Map<string, { id: string; filePath?: string }>();
 	const mdx = {
 		getEntryInfo: ({ contents }: { contents: string }) => {

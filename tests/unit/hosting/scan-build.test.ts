@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanBuild, type BuildScan } from '../../../src/hosting/scan-build.ts';
+import { writeFiles } from '../../support/write-files.ts';
 
 const page = `<!doctype html><html><head>
 <script>window.classic = 1;</script>
@@ -34,10 +35,7 @@ beforeAll(() => {
 		'_astro/a.js': 'export {}',
 		_headers: '/*\n  X-A: b\n',
 	};
-	for (const [file, text] of Object.entries(files)) {
-		mkdirSync(dirname(join(dir, file)), { recursive: true });
-		writeFileSync(join(dir, file), text);
-	}
+	writeFiles(dir, files);
 	scan = scanBuild(dir);
 });
 

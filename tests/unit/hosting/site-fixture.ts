@@ -1,18 +1,16 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { formatHeadersFile } from '../../../src/hosting/headers-file.ts';
 import { siteHeaderRules } from '../../../src/hosting/site-headers.ts';
+import { writeFiles } from '../../support/write-files.ts';
 
 export const fixtureCsp = "default-src 'self'; script-src 'self' 'sha256-abc='";
 
 /** A small built site in a temporary folder, with the `_headers` the build would write for it. */
 export function writeFixtureSite(files: Record<string, string>, base = '/'): string {
 	const dir = mkdtempSync(join(tmpdir(), 'hosting-site-'));
-	for (const [file, text] of Object.entries(files)) {
-		mkdirSync(dirname(join(dir, file)), { recursive: true });
-		writeFileSync(join(dir, file), text);
-	}
+	writeFiles(dir, files);
 	writeFileSync(join(dir, '_headers'), formatHeadersFile(siteHeaderRules({ files: Object.keys(files), base, csp: fixtureCsp })));
 	return dir;
 }
