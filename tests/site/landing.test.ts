@@ -50,10 +50,10 @@ describe('the course overview', () => {
 				.selectAll('.outline li', card)
 				.filter((li) => li.children.some((child) => child.type === 'element' && (child.properties.className as string[] | undefined)?.includes('outline__soon')))
 				.map((li) => text(home.select('a', li)));
+			const blocks = lesson.page.select('.sl-markdown-content')!.children.filter((child) => child.type === 'element');
 			const inLesson = lesson.page
 				.selectAll('.sl-markdown-content .coming-soon')
 				.map((mark) => {
-					const blocks = lesson.page.select('.sl-markdown-content')!.children.filter((child) => child.type === 'element');
 					const before = blocks[blocks.indexOf(mark) - 1]!;
 					return normalizeText(lesson.page.text(lesson.page.select('h2, h3, h4, h5, h6', before) ?? before));
 				});

@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import type { MdxParseError } from '../../src/integrations/mdx-error-hints.ts';
 import { remarkClosedDirectives } from '../../src/plugins/remark/closed-directives.ts';
 import { remarkComparisonTables } from '../../src/plugins/remark/comparison-tables.ts';
 import { remarkCourseAsides } from '../../src/plugins/remark/course-asides.ts';
@@ -32,6 +33,16 @@ export function runDirectivePlugins(
 	const file = new VFile({ value: markdown, path: options.path ?? 'lessons/example.mdx' });
 	const tree = processor.runSync(processor.parse(file), file) as Root;
 	return { tree, output: String(processor.stringify(tree, file)) };
+}
+
+/** The error MDX's parser throws for the text, as the build receives it, or undefined if it parses. */
+export function mdxParseError(mdx: string): MdxParseError | undefined {
+	try {
+		unified().use(remarkParse).use(remarkMdx).parse(mdx);
+	} catch (error) {
+		return error as MdxParseError;
+	}
+	return undefined;
 }
 
 /** The error a plugin throws for the Markdown, with its message and line, or undefined if none. */

@@ -1,18 +1,12 @@
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { mdxHint, type MdxParseError } from '../../src/integrations/mdx-error-hints.ts';
+import { mdxHint } from '../../src/integrations/mdx-error-hints.ts';
 import { guideExamples } from '../support/guide-examples.ts';
-import { directiveError } from '../support/markdown-pipeline.ts';
+import { directiveError, mdxParseError } from '../support/markdown-pipeline.ts';
 
 /** What the build says of an example: the MDX parser's hint, or a plugin's message; nothing when it is fine. */
 function verdict(code: string): string | undefined {
-	try {
-		unified().use(remarkParse).use(remarkMdx).parse(code);
-	} catch (error) {
-		return mdxHint(error as MdxParseError) ?? `no hint for: ${(error as Error).message}`;
-	}
+	const parseError = mdxParseError(code);
+	if (parseError) return mdxHint(parseError) ?? `no hint for: ${parseError.message}`;
 	return directiveError(code, { path: 'lessons/guide.mdx' })?.message;
 }
 

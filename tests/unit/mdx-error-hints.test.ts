@@ -1,17 +1,12 @@
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { mdxErrorHints, mdxErrorPlace, mdxHint, type MdxParseError } from '../../src/integrations/mdx-error-hints.ts';
+import { mdxParseError } from '../support/markdown-pipeline.ts';
 
 /** The error MDX's parser throws for the text, as the build receives it. */
 function parseError(mdx: string): MdxParseError {
-	try {
-		unified().use(remarkParse).use(remarkMdx).parse(mdx);
-	} catch (error) {
-		return error as MdxParseError;
-	}
-	throw new Error(`expected MDX to reject: ${mdx}`);
+	const error = mdxParseError(mdx);
+	if (!error) throw new Error(`expected MDX to reject: ${mdx}`);
+	return error;
 }
 
 describe('hints for MDX slips', () => {

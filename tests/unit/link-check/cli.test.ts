@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../support/paths.ts';
 import { startLocalServer, type LocalServer } from '../../support/local-server.ts';
+import { runProcess } from '../../support/run-process.ts';
 
 const cli = join(projectRoot, 'src', 'link-check', 'cli.ts');
 const fastFlags = ['--timeout', '500', '--retries', '1', '--base-delay', '10', '--max-retry-after', '100', '--max-time', '10000'];
@@ -14,18 +14,10 @@ const fastFlags = ['--timeout', '500', '--retries', '1', '--base-delay', '10', '
  * which strips the TypeScript types itself. Asynchronous: the local server answers from this process.
  */
 function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-		const base = { ...process.env };
-		delete base.GITHUB_ACTIONS;
-		delete base.GITHUB_STEP_SUMMARY;
-		const child = spawn(process.execPath, [cli, ...args], { cwd: dir, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk) => (stdout += chunk));
-		child.stderr.on('data', (chunk) => (stderr += chunk));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
+	const base = { ...process.env };
+	delete base.GITHUB_ACTIONS;
+	delete base.GITHUB_STEP_SUMMARY;
+	return runProcess(process.execPath, [cli, ...args], { cwd: dir, env: { ...base, ...env } });
 }
 
 let server: LocalServer;
