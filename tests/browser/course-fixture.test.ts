@@ -1,12 +1,10 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserSkipReason, connectBrowser, newContext, noBrowser, screenshotsDir, watchProblems } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { browserSkipReason, newContext, noBrowser, screenshotsDir, useBrowserAndServer, watchProblems } from '../support/browser.ts';
 import { courseFixture } from '../support/course-fixture.ts';
 import { auditPage, type PageAudit } from '../support/page-audit.ts';
 import { builtSiteDir } from '../support/paths.ts';
 import { allPages } from '../support/site-pages.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 
 const dist = inject('courseFixtureDist');
 const { base } = courseFixture;
@@ -17,16 +15,7 @@ const { base } = courseFixture;
  * on the other lessons the fixture adds; search fetches everything under the base path.
  */
 describe.skipIf(noBrowser)(`the fixture course in the browser${noBrowser ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
-	let browser: Browser;
-	let server: StaticServer;
-	beforeAll(async () => {
-		browser = await connectBrowser();
-		server = await startStaticServer(dist, base);
-	});
-	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
-	});
+	const fixture = useBrowserAndServer(() => dist, base);
 
 	// Pages the site build has too are audited in every theme and width by pages.test.ts.
 	it('the page audit finds the low-contrast sentence of the faulty lesson, and no fault on the other new pages', async () => {
@@ -34,6 +23,7 @@ describe.skipIf(noBrowser)(`the fixture course in the browser${noBrowser ? ` (sk
 		const newPages = allPages(dist, base).filter((route) => !sitePages.has(route));
 		expect(newPages).toContain(courseFixture.faultyLesson.route);
 		const audits: PageAudit[] = [];
+		const { browser, server } = fixture;
 		for (const route of newPages) audits.push(await auditPage(browser, server.url, route, { theme: 'light', width: 1280 }));
 		const faulty = audits.filter((audit) => audit.axeViolations.length > 0);
 		expect(faulty.map((audit) => audit.route)).toEqual([courseFixture.faultyLesson.route]);
@@ -47,6 +37,7 @@ describe.skipIf(noBrowser)(`the fixture course in the browser${noBrowser ? ` (sk
 	});
 
 	it('search finds a lesson and opens it, in dark mode, fetching everything under the base path', async () => {
+		const { browser, server } = fixture;
 		const context = await newContext(browser, { width: 1280, theme: 'dark' });
 		const page = await context.newPage();
 		// CSP violations are console errors (see newContext): the policy must hold under the base path too.

@@ -30,10 +30,18 @@ describe.skipIf(noBrowser)(`lesson images in the browser${noBrowser ? ` (skipped
 	});
 	afterAll(() => browser?.close());
 
+	// A lesson at a given screen is loaded once, for every test that reads it.
+	const loads = new Map<string, Promise<LoadedImage[]>>();
+	const loaded = (route: string, width: number, deviceScaleFactor: number) => {
+		const key = `${route} ${width} ${deviceScaleFactor}`;
+		if (!loads.has(key)) loads.set(key, loadLessonImages(browser, { siteUrl, route, width, deviceScaleFactor }));
+		return loads.get(key)!;
+	};
+
 	for (const route of lessonRoutes(builtSiteDir)) {
 		for (const { width, deviceScaleFactor, maxBytes } of imageBudgets) {
 			it(`${route} at ${width} px, pixel ratio ${deviceScaleFactor}: all images within ${maxBytes} bytes`, async () => {
-				const images = await loadLessonImages(browser, { siteUrl, route, width, deviceScaleFactor });
+				const images = await loaded(route, width, deviceScaleFactor);
 				console.log(`Images of /${route} at ${width} px x${deviceScaleFactor}: ${totalBytes(images)} B\n${describeLoad(images)}`);
 				expect(images.filter((i) => !(i.naturalWidth > 0 && i.bytes > 0)).map((i) => i.url)).toEqual([]);
 				expect(totalBytes(images)).toBeLessThanOrEqual(maxBytes);
@@ -44,7 +52,7 @@ describe.skipIf(noBrowser)(`lesson images in the browser${noBrowser ? ` (skipped
 			const expected = preferredTypes(route).map((type) => (type === 'none' ? expect.any(String) : type));
 			for (const width of [375, 1280]) {
 				for (const deviceScaleFactor of [1, 2]) {
-					const images = await loadLessonImages(browser, { siteUrl, route, width, deviceScaleFactor });
+					const images = await loaded(route, width, deviceScaleFactor);
 					expect(images.map((i) => i.contentType.split(';')[0]), `${width} px x${deviceScaleFactor}`).toEqual(expected);
 				}
 			}

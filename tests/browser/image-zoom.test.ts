@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { browserSkipReason, connectBrowser, newContext, noBrowser, screenshotsDir, siteUrl, themes, type Theme } from '../support/browser.ts';
+import { browserSkipReason, noBrowser, screenshotsDir, siteUrl, themes, useFreshContexts, type Theme } from '../support/browser.ts';
 import { readBuiltPage } from '../support/built-page.ts';
 import { scrollToEnd } from '../support/lesson-images.ts';
 import { lessonRoutes } from '../support/site-pages.ts';
@@ -32,21 +32,14 @@ function stageSizes(page: Page) {
 	});
 }
 
-/** The context of the test that runs; closed after each, whatever happened. */
-let context: BrowserContext | undefined;
-
 /** The first lesson with a zoomable image, as a phone (touch, pixel ratio 2) or a laptop shows it. */
-async function openPage(browser: Browser, options: { width: number; theme?: Theme }) {
-	context = await newContext(browser, { ...options, deviceScaleFactor: options.width < 800 ? 2 : 1 });
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('pageerror', (error) => errors.push(error.message));
-	page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+async function openPage(view: ReturnType<typeof useFreshContexts>, options: { width: number; theme?: Theme }) {
+	const { page, problems } = await view.page({ ...options, deviceScaleFactor: options.width < 800 ? 2 : 1 });
 	await page.goto(siteUrl + route);
 	const trigger = page.locator('button.zoomable').first();
 	await expect.poll(() => trigger.isEnabled()).toBe(true);
 	const alt = await trigger.locator('img').getAttribute('alt');
-	return { page, trigger, alt: alt ?? '', errors };
+	return { page, trigger, alt: alt ?? '', errors: problems.consoleErrors };
 }
 
 async function expectOpen(page: Page, alt: string) {
@@ -65,15 +58,10 @@ async function expectClosedWithFocusOn(page: Page, trigger: Locator) {
 }
 
 describe.skipIf(noBrowser || !route)(`the image zoom${noBrowser ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await connectBrowser();
-	});
-	afterEach(() => context?.close());
-	afterAll(() => browser?.close());
+	const view = useFreshContexts();
 
 	it('loads nothing of the view until an image is opened, and names each button by its image', async () => {
-		const { page, alt } = await openPage(browser, { width: 1280 });
+		const { page, alt } = await openPage(view, { width: 1280 });
 		const requested: string[] = [];
 		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 		await scrollToEnd(page);
@@ -85,7 +73,7 @@ describe.skipIf(noBrowser || !route)(`the image zoom${noBrowser ? ` (skipped: ${
 	});
 
 	it('by mouse: click opens, the wheel and the buttons zoom, dragging pans, Close closes and returns focus', async () => {
-		const { page, trigger, alt, errors } = await openPage(browser, { width: 1280 });
+		const { page, trigger, alt, errors } = await openPage(view, { width: 1280 });
 		await trigger.click();
 		await expectOpen(page, alt);
 		expect(await zoomState(page)).toEqual({ scale: 1, x: 0, y: 0 });
@@ -120,7 +108,7 @@ describe.skipIf(noBrowser || !route)(`the image zoom${noBrowser ? ` (skipped: ${
 	});
 
 	it('by keyboard: the image takes focus, Enter opens, + and - zoom, arrows pan, 0 fits, Escape closes and returns focus', async () => {
-		const { page, trigger, alt, errors } = await openPage(browser, { width: 1280 });
+		const { page, trigger, alt, errors } = await openPage(view, { width: 1280 });
 		// Tab reaches the image like any other control of the page.
 		let presses = 0;
 		while (!(await trigger.evaluate((button) => document.activeElement === button)) && presses < 300) {
@@ -154,7 +142,7 @@ describe.skipIf(noBrowser || !route)(`the image zoom${noBrowser ? ` (skipped: ${
 	});
 
 	it('by touch on a 375 px phone: a tap opens, two fingers pinch to zoom, one finger drags', async () => {
-		const { page, trigger, alt, errors } = await openPage(browser, { width: 375 });
+		const { page, trigger, alt, errors } = await openPage(view, { width: 375 });
 		await trigger.tap();
 		await expectOpen(page, alt);
 		const session = await page.context().newCDPSession(page);
@@ -189,7 +177,7 @@ describe.skipIf(noBrowser || !route)(`the image zoom${noBrowser ? ` (skipped: ${
 	for (const theme of themes) {
 		for (const width of [1280, 375]) {
 			it(`has no WCAG 2.1 A/AA violation with the view open, ${theme}, ${width} px (screenshots of the image in the lesson and zoomed in)`, async () => {
-				const { page, trigger, alt } = await openPage(browser, { width, theme });
+				const { page, trigger, alt } = await openPage(view, { width, theme });
 				await trigger.scrollIntoViewIfNeeded();
 				await page.screenshot({ path: join(screenshotsDir, `zoom-${theme}-${width}-lesson.png`) });
 				await trigger.click();

@@ -42,6 +42,7 @@ export interface ViewOptions {
 	theme?: Theme;
 	/** 1280 unless given; below 800 the context is a phone (touch, mobile viewport). */
 	width?: number;
+	deviceScaleFactor?: number;
 	javaScriptEnabled?: boolean;
 	/** A script every page of the context runs before its own (to seed or break storage, say). */
 	init?: string;
@@ -63,7 +64,7 @@ export function useFreshContexts() {
 	afterAll(() => browser?.close());
 
 	async function context(options: ViewOptions = {}): Promise<BrowserContext> {
-		const created = await newContext(browser!, { width: options.width ?? 1280, theme: options.theme ?? 'light', javaScriptEnabled: options.javaScriptEnabled });
+		const created = await newContext(browser!, { ...options, width: options.width ?? 1280, theme: options.theme ?? 'light' });
 		open.push(created);
 		if (options.init) await created.addInitScript(options.init);
 		return created;
