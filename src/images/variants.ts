@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import sharp from 'sharp';
-import { isRootRelative, publicFilePath } from '../plugins/public-file.ts';
+import { isRootRelative, publicFilePath } from '../public-file.ts';
 import { displaySize } from './display-size.ts';
 
 /** The widest a lesson image is shown: Starlight's content column (`--sl-content-width: 45rem`). */

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { parseSrcset, stringifySrcset } from 'srcset';
 import { visit } from 'unist-util-visit';
-import { isRootRelative } from '../public-file.ts';
+import { isRootRelative } from '../../public-file.ts';
 
 /**
  * Prefixes root-relative `href`, `src` and `srcset` URLs in lesson content with the site's base path.

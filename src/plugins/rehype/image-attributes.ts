@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { displaySize } from '../../images/display-size.ts';
-import { isRootRelative, publicFilePath } from '../public-file.ts';
+import { isRootRelative, publicFilePath } from '../../public-file.ts';
 
 export interface ImageAttributesOptions {
 	/** The folder that root-relative image paths are served from. */

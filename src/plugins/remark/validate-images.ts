@@ -5,7 +5,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { isRootRelative, publicFilePath, urlEscapeProblem } from '../public-file.ts';
+import { isRootRelative, publicFilePath, urlEscapeProblem } from '../../public-file.ts';
 
 /**
  * Stops the build on an image a learner would miss: a `/...` path with no file under `public/` (or

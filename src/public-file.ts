@@ -28,7 +28,7 @@ export function urlEscapeProblem(url: string): string | undefined {
 
 /**
  * The file under public/ that a root-relative URL serves, without its query or fragment. A URL with
- * a malformed escape throws here: the image check (remark/validate-images.ts) refuses it first, at
+ * a malformed escape throws here: the image check (plugins/remark/validate-images.ts) refuses it first, at
  * the lesson's line.
  */
 export function publicFilePath(publicDir: string, url: string): string {
