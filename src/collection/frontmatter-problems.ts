@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import { closestName } from '../closest-name.ts';
 
 /** One mistake in a lesson's frontmatter, where it is in the file (1-based) and what to write instead. */
@@ -105,50 +105,75 @@ interface UnknownKey {
 }
 
 /**
- * Keys of the data that the schema does not declare, wherever the schema describes an object with a
- * fixed set of keys. Zod 4 keeps a schema's structure in `_zod.def`; only the wrappers Starlight's and
- * the project's frontmatter use are looked through.
+ * The shape of a schema as JSON Schema, which Zod 4 publishes (`z.toJSONSchema`), rather than its
+ * internal definitions. As input: a field with a transform is described by what it accepts. What
+ * JSON Schema cannot express (a date, a custom check) accepts anything here; safeParse still checks it.
  */
-function unknownKeys(data: unknown, schema: z.ZodType, path: Path = []): UnknownKey[] {
-	const def = unwrap(schema)._zod.def as unknown as SchemaDef;
-	if (def.type === 'union') return unknownKeysInUnion(data, def.options, path);
-	if (def.type === 'array' && Array.isArray(data)) {
-		return data.flatMap((item, index) => unknownKeys(item, def.element, [...path, index]));
-	}
-	if (def.type !== 'object' || data === null || typeof data !== 'object' || Array.isArray(data)) return [];
-	// An object that accepts any further keys (a catch-all) has no unknown ones.
-	if (def.catchall && (def.catchall._zod.def as unknown as SchemaDef).type !== 'never') return [];
-	const shape = def.shape;
-	const known = Object.keys(shape);
-	return Object.entries(data).flatMap(([key, value]) =>
-		key in shape ? unknownKeys(value, shape[key]!, [...path, key]) : [{ path, key, known }],
-	);
+interface JsonSchema {
+	type?: string | string[];
+	properties?: Record<string, JsonSchema>;
+	additionalProperties?: boolean | JsonSchema;
+	anyOf?: JsonSchema[];
+	oneOf?: JsonSchema[];
+	items?: JsonSchema;
+	$ref?: string;
+	$defs?: Record<string, JsonSchema>;
 }
 
-/** In a union, the keys that no object option declares, judged against the option that fits best. */
-function unknownKeysInUnion(data: unknown, options: z.ZodType[], path: Path): UnknownKey[] {
-	const candidates = options.map((option) => unknownKeys(data, option, path));
+const jsonSchemas = new WeakMap<z.ZodType, JsonSchema>();
+
+function jsonSchemaOf(schema: z.ZodType): JsonSchema {
+	let json = jsonSchemas.get(schema);
+	if (!json) {
+		json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+		jsonSchemas.set(schema, json);
+	}
+	return json;
+}
+
+/**
+ * Keys of the data that the schema does not declare, wherever the schema describes an object with a
+ * fixed set of keys: as input, an object that strips unknown keys declares no `additionalProperties`,
+ * a strict one `false`, one with a catch-all the schema of its further keys.
+ */
+function unknownKeys(data: unknown, schema: z.ZodType): UnknownKey[] {
+	const root = jsonSchemaOf(schema);
+	const resolve = (node: JsonSchema): JsonSchema => {
+		const ref = node.$ref;
+		if (ref === undefined) return node;
+		return ref === '#' ? root : (root.$defs?.[ref.replace('#/$defs/', '')] ?? {});
+	};
+	const walk = (value: unknown, node: JsonSchema, path: Path): UnknownKey[] => {
+		const current = resolve(node);
+		const options = current.anyOf ?? current.oneOf;
+		if (options) return unknownKeysInUnion(options.map(resolve).filter((option) => accepts(option, value)), (option) => walk(value, option, path));
+		if (current.items && Array.isArray(value)) return value.flatMap((item, index) => walk(item, current.items!, [...path, index]));
+		const shape = current.properties;
+		if (!shape || !isPlainObject(value)) return [];
+		// An object that accepts any further keys (a catch-all) has no unknown ones.
+		if (current.additionalProperties !== undefined && current.additionalProperties !== false) return [];
+		const known = Object.keys(shape);
+		return Object.entries(value).flatMap(([key, item]) => (key in shape ? walk(item, shape[key]!, [...path, key]) : [{ path, key, known }]));
+	};
+	return walk(data, root, []);
+}
+
+/** In a union, the keys that no option declares, judged against the option that fits best. */
+function unknownKeysInUnion(options: JsonSchema[], keysIn: (option: JsonSchema) => UnknownKey[]): UnknownKey[] {
+	const candidates = options.map(keysIn);
 	return candidates.reduce((fewest, found) => (found.length < fewest.length ? found : fewest), candidates[0] ?? []);
 }
 
-interface SchemaDef {
-	type: string;
-	innerType?: z.ZodType;
-	in?: z.ZodType;
-	shape: Record<string, z.ZodType>;
-	catchall?: z.ZodType;
-	options: z.ZodType[];
-	element: z.ZodType;
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function unwrap(schema: z.ZodType): z.ZodType {
-	let current = schema;
-	for (;;) {
-		const def = current._zod.def as unknown as SchemaDef;
-		if (def.innerType) current = def.innerType;
-		else if (def.type === 'pipe' && def.in) current = def.in;
-		else return current;
-	}
+/** Whether a union's option is of the value's JSON type (an option of no declared type may be). */
+function accepts(option: JsonSchema, value: unknown): boolean {
+	if (option.type === undefined) return true;
+	const jsonType = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : typeof value;
+	const types = [option.type].flat();
+	return types.includes(jsonType) || (jsonType === 'number' && types.includes('integer'));
 }
 
 /** Where a frontmatter key is written in a lesson file (line 1, column 1 when it is not). */

@@ -33,6 +33,13 @@ describe('frontmatter problems', () => {
 		]);
 	});
 
+	it('finds unknown keys in the object choice of a field that also takes a text or true/false', () => {
+		expect(problems('---\ntitle: Union\nprev:\n  lnk: /lessons/x/\n---\n')).toEqual([
+			{ line: 4, column: 3, message: 'Unknown key "lnk" in "prev". Did you mean "link"?' },
+		]);
+		expect(problems('---\ntitle: Union\nprev: false\n---\n')).toEqual([]);
+	});
+
 	it.each([
 		['a value of the wrong kind', '---\ntitle: Wrong\ndomain:\n  number: three\n  title: Deployment\n---\n', { line: 4, column: 11, message: '"domain.number" should be a number, but it is the text "three".' }],
 		['a number below the least allowed', '---\ntitle: Zero\ndomain:\n  number: 0\n  title: Deployment\n---\n', { line: 4, column: 11, message: '"domain.number" should be more than 0, but it is 0.' }],
