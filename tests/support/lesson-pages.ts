@@ -24,6 +24,20 @@ export function lessonPages(): LessonPage[] {
 }
 
 /**
+ * Why the project's git history cannot be read (a tree unpacked from a downloaded archive has no
+ * `.git`), or undefined when it can. Starlight then shows no dates, and there is nothing to compare.
+ */
+export function gitHistoryMissing(): string | undefined {
+	try {
+		execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: projectRoot, stdio: 'ignore' });
+		return undefined;
+	} catch (error) {
+		const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : `${projectRoot} is not in a git repository (no .git)`;
+		return `no git history to compare the "Last updated" dates with: ${reason}`;
+	}
+}
+
+/**
  * The date of the last commit that changed a file (a merge changes nothing by itself), as Starlight
  * shows it; undefined for a file never committed.
  */
