@@ -1,8 +1,5 @@
-// Starlight's virtual modules that the search override imports (Starlight does not publish their types).
+// Starlight's virtual module that the search override imports (Starlight does not publish its types):
+// the site's `pagefind` options, which no public API hands to a component.
 declare module 'virtual:starlight/pagefind-config' {
 	export const pagefindUserConfig: Record<string, unknown>;
-}
-declare module 'virtual:starlight/project-context' {
-	const project: { trailingSlash: 'always' | 'never' | 'ignore' };
-	export default project;
 }
