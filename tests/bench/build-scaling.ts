@@ -6,12 +6,13 @@
  * unified (remark) route costs, and, with `--ablations`, the project without one of its parts at a
  * time, to show where the extra time goes.
  *
- * Run: npm run bench:build [-- 1 50 200] [--runs=3] [--ablations]; `-- --help` lists the options.
+ * Run: npm run bench:build [-- 1 50 200] [--runs=3] [--ablations] [--memory] [--lesson=FILE]; `-- --help`
+ * lists the options.
  * (--runs also sets the runs per ablation variant, at the largest size)
  * The courses are made in the system's temporary folder and removed afterwards.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { course } from '../../src/course.ts';
@@ -49,20 +50,34 @@ function readPeakKiB(pid: number): number {
 	}
 }
 
-/** Wall-clock time of `astro build` from process start to exit: Node's start-up and Pagefind included. */
+/**
+ * GNU time, where installed: it reads the build's peak resident memory from the kernel when the
+ * process ends (getrusage), which sampling /proc every 50 ms can miss by what the last moments add.
+ */
+const gnuTime = '/usr/bin/time';
+
+/**
+ * Wall-clock time of `astro build` from process start to exit: Node's start-up and Pagefind included.
+ * Peak memory is the build process's own (Pagefind, a child of it, is not added).
+ */
 function timedBuild(root: string): Promise<Measure> {
 	const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+	const useTime = existsSync(gnuTime);
+	const timeFile = join(root, 'peak-rss.txt');
+	const [command, args] = useTime
+		? [gnuTime, ['-f', '%M', '-o', timeFile, process.execPath, astro, 'build']]
+		: [process.execPath, [astro, 'build']];
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = spawn(process.execPath, [astro, 'build'], {
+		const child = spawn(command, args, {
 			cwd: root,
 			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let peak = 0;
 		let output = '';
-		// VmHWM is the high-water mark, so sampling it often enough catches the peak.
-		const sampler = setInterval(() => (peak = Math.max(peak, readPeakKiB(child.pid!))), 50);
+		// VmHWM is the high-water mark, so sampling it often enough catches the peak (without GNU time).
+		const sampler = setInterval(() => (peak = useTime ? 0 : Math.max(peak, readPeakKiB(child.pid!))), 50);
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
 		child.on('error', reject);
@@ -70,6 +85,7 @@ function timedBuild(root: string): Promise<Measure> {
 			clearInterval(sampler);
 			const seconds = (performance.now() - started) / 1000;
 			const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? 0);
+			if (useTime && existsSync(timeFile)) peak = Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1));
 			// Astro on an unsupported Node exits 0 with nothing built: "Complete!" is the proof.
 			if (code !== 0 || pages === 0 || !output.includes('Complete!')) reject(new Error(`build failed in ${root}:\n${output}`));
 			else resolve({ seconds, peakMiB: peak / 1024, pages });
@@ -81,7 +97,7 @@ function timedBuild(root: string): Promise<Measure> {
 const pagesBesideLessons = 2;
 
 /** Makes a course of `count` lessons in a fresh folder set up for one variant. */
-function makeCourse(variant: Variant, count: number): string {
+function makeCourse(variant: Variant, count: number, lessonFile = lessonSource): string {
 	const root = mkdtempSync(join(tmpdir(), `course-bench-${variant}-`));
 	// Hard links: a node_modules of its own in well under a second, and no disk.
 	execFileSync('cp', ['-al', join(projectRoot, 'node_modules'), join(root, 'node_modules')]);
@@ -90,7 +106,7 @@ function makeCourse(variant: Variant, count: number): string {
 	// The real manifest: Vite decides from its dependencies which packages to bundle for SSR.
 	cpSync(join(projectRoot, 'package.json'), join(root, 'package.json'));
 
-	let lesson = readFileSync(lessonSource, 'utf8');
+	let lesson = readFileSync(lessonFile, 'utf8');
 	const docs = join(root, 'src/content/docs');
 	if (variant === 'starlight') {
 		writeFileSync(
@@ -201,8 +217,11 @@ function useSatteri(root: string) {
 	);
 }
 
+/** The lesson the synthetic courses copy: the project's, or another given with --lesson. */
+let benchLesson = lessonSource;
+
 async function measureOnce(variant: Variant, count: number): Promise<Measure> {
-	const root = makeCourse(variant, count);
+	const root = makeCourse(variant, count, benchLesson);
 	try {
 		const result = await timedBuild(root);
 		if (result.pages !== count + pagesBesideLessons) {
@@ -255,9 +274,16 @@ export interface ScalingOptions {
 	runs: number;
 	manyRunsUpTo: number;
 	ablations: boolean;
+	/** Only this project's build, `runs` times at every size: peak memory and what each lesson adds. */
+	memory?: boolean;
+	/** Another lesson file to copy N times (an earlier version of the lesson, say). */
+	lesson?: string;
 }
 
-export async function benchBuildScaling({ sizes, runs, manyRunsUpTo, ablations }: ScalingOptions) {
+export async function benchBuildScaling(options: ScalingOptions) {
+	if (options.lesson) benchLesson = options.lesson;
+	if (options.memory) return benchMemory(options);
+	const { sizes, runs, manyRunsUpTo, ablations } = options;
 	console.log(`\nBuild cost as the course grows: cold builds (wall-clock, Pagefind and sitemap included), ${new Date().toISOString()}`);
 	console.log(`Median of ${runs} runs for up to ${manyRunsUpTo} lessons, one run above; ${load()} at the start.`);
 	console.log('Pages = lessons + landing page + 404. "default" is starlight({ title }) on the same pages (Sätteri engine).\n');
@@ -316,12 +342,40 @@ export async function benchBuildScaling({ sizes, runs, manyRunsUpTo, ablations }
 	}
 }
 
+/**
+ * Peak memory of this project's build at each size, every run listed: single builds differ by tens
+ * of MiB from run to run (V8 sizes its heap by what it sees), so a change in MiB per lesson is
+ * blamed on code only once it is larger than that spread.
+ */
+async function benchMemory({ sizes, runs }: ScalingOptions) {
+	console.log(`\nBuild memory as the course grows: peak resident memory of \`astro build\` (${existsSync(gnuTime) ? 'GNU time, %M' : '/proc VmHWM sampled'}), ${new Date().toISOString()}`);
+	console.log(`Lesson copied: ${benchLesson}; ${runs} runs per size; ${load()} at the start.\n`);
+	console.log('| lessons | peak MiB (median) | runs MiB | spread MiB | MiB per lesson from the first size | s (median) |');
+	console.log('|---:|---:|---|---:|---:|---:|');
+	const medians: number[] = [];
+	for (const count of sizes) {
+		const measures: Measure[] = [];
+		for (let run = 0; run < runs; run++) measures.push(await measureOnce('project', count));
+		const peaks = measures.map((m) => m.peakMiB);
+		const peak = median(peaks);
+		medians.push(peak);
+		const perLesson = count === sizes[0] ? '' : ((peak - medians[0]!) / (count - sizes[0]!)).toFixed(2);
+		console.log(
+			`| ${count} | ${peak.toFixed(0)} | ${peaks.map((p) => p.toFixed(0)).join(', ')} | ${(Math.max(...peaks) - Math.min(...peaks)).toFixed(0)} | ${perLesson} | ${median(measures.map((m) => m.seconds)).toFixed(1)} |`,
+		);
+	}
+	console.log(`(${load()} at the end)`);
+}
+
 /** The options `npm run bench:build` takes; `npm run bench` takes them too, for its scaling table. */
 export const scalingUsage = `  --runs=N      cold builds per variant for courses up to 50 lessons and per ablation (default 3)
   --ablations   also time the project (largest size) without the link validator, its remark plugins, its image plugin
+  --memory      only this project's build, --runs times at every size: peak memory per lesson and its spread
+  --lesson=FILE copy this lesson file instead of the project's (an earlier version, to compare)
   1 50 200      course sizes (default 1 50 200)`;
 
-const isScalingArg = (arg: string) => /^\d+$/.test(arg) || arg.startsWith('--runs=') || arg === '--ablations';
+const isScalingArg = (arg: string) =>
+	/^\d+$/.test(arg) || arg.startsWith('--runs=') || arg.startsWith('--lesson=') || arg === '--ablations' || arg === '--memory';
 
 /**
  * Reads `npm run bench:build` arguments: sizes as bare numbers, `--runs=N`, `--ablations`. Other
@@ -332,7 +386,15 @@ export function scalingOptions(args: string[]): ScalingOptions {
 	const runsArg = args.find((a) => a.startsWith('--runs='));
 	const runs = runsArg === undefined ? 3 : Number(runsArg.slice('--runs='.length));
 	if (!Number.isInteger(runs) || runs < 1) throw new Error(`${runsArg} is not a number of runs: give a whole number of at least 1 (3 or more for a median).`);
-	return { sizes: sizes.length ? sizes : [1, 50, 200], runs, manyRunsUpTo: 50, ablations: args.includes('--ablations') };
+	const lesson = args.find((a) => a.startsWith('--lesson='))?.slice('--lesson='.length);
+	return {
+		sizes: sizes.length ? sizes : [1, 50, 200],
+		runs,
+		manyRunsUpTo: 50,
+		ablations: args.includes('--ablations'),
+		...(args.includes('--memory') ? { memory: true } : {}),
+		...(lesson ? { lesson } : {}),
+	};
 }
 
 /** The options of the command line, or nothing after saying what is wrong with them (exit code 2). */

@@ -32,3 +32,18 @@ describe('npm run bench:build', { timeout: 15_000 }, () => {
 		expect(stdout).toBe('');
 	});
 });
+
+describe('scalingOptions', () => {
+	it('reads --memory and --lesson, and leaves them out when not given', async () => {
+		const { scalingOptions } = await import('../bench/build-scaling.ts');
+		expect(scalingOptions(['1', '50', '--memory', '--runs=2', '--lesson=/tmp/old.mdx'])).toEqual({
+			sizes: [1, 50],
+			runs: 2,
+			manyRunsUpTo: 50,
+			ablations: false,
+			memory: true,
+			lesson: '/tmp/old.mdx',
+		});
+		expect(scalingOptions([])).toEqual({ sizes: [1, 50, 200], runs: 3, manyRunsUpTo: 50, ablations: false });
+	});
+});
