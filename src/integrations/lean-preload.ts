@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite';
 
 /** The module Vite's build puts before every dynamic `import()` of the site's scripts. */
-const preloadHelperId = '\0vite/preload-helper.js';
+export const preloadHelperId = '\0vite/preload-helper.js';
 
 /**
  * A smaller stand-in for Vite's preload helper. Vite wraps each dynamic `import()` in a helper

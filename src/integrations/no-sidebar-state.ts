@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite';
 
 /** Starlight's script that saves the sidebar's state for its restore step (Page.astro loads it on every page). */
-const saveScript = /@astrojs\/starlight\/dist\/components-internals\/SidebarPersistState\.[jt]s$/;
+export const saveScript = /@astrojs\/starlight\/dist\/components-internals\/SidebarPersistState\.[jt]s$/;
 
 /**
  * Leaves out Starlight's script that saves which sidebar groups are open and where it is scrolled,
