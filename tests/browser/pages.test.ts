@@ -23,7 +23,8 @@ const countedFirstLoad = new Map(routes.map((route) => [route, measureFirstLoad(
 const views = routes.flatMap((route) => themes.flatMap((theme) => widths.map((width) => ({ route, theme, width }))));
 
 /**
- * Opens views two at a time: much of an audit is waiting (for lazy images while it scrolls, for
+ * Opens views two at a time, in the worker's shared pages (a fresh context per view cost four times
+ * the navigation; storage and the cache are cleared between views): much of an audit is waiting (for lazy images while it scrolls, for
  * the network to settle), which the other one fills.
  */
 async function auditAll(browser: Browser, lanes = 2): Promise<Map<string, PageAudit>> {
@@ -33,7 +34,7 @@ async function auditAll(browser: Browser, lanes = 2): Promise<Map<string, PageAu
 		for (let view = queue.shift(); view; view = queue.shift()) {
 			const { route, theme, width } = view;
 			const screenshot = join(screenshotsDir, screenshotName(route, theme, width));
-			audits.set(viewName(view), await auditPage(browser, siteUrl, route, { theme, width, screenshot }));
+			audits.set(viewName(view), await auditPage(browser, siteUrl, route, { theme, width, screenshot, shared: true }));
 		}
 	};
 	await Promise.all(Array.from({ length: lanes }, lane));

@@ -141,3 +141,78 @@ export function watchProblems(page: Page): PageProblems {
 	});
 	return problems;
 }
+
+/**
+ * Pages this worker keeps open between tests and files, by the view they were made for (width,
+ * pixel ratio, JavaScript): a new context and its first load of a lesson cost about four times a
+ * navigation in an open page, and the suite opens a page per view of every lesson. Each is handed out
+ * with its origin's data cleared, so nothing one test saved reaches the next.
+ */
+const idlePages = new Map<string, Page[]>();
+let sharedBrowser: Promise<Browser> | undefined;
+
+function viewKey(options: ViewOptions): string {
+	return `${options.width ?? 1280}|${options.deviceScaleFactor ?? 1}|${options.javaScriptEnabled ?? true}`;
+}
+
+/**
+ * Clears what a site keeps in the browser for an origin: localStorage, sessionStorage, IndexedDB,
+ * Cache Storage, service workers and cookies (DevTools protocol `Storage.clearDataForOrigin`), and
+ * the HTTP cache, so that the next load is a first load.
+ */
+export async function clearSiteData(page: Page, origin: string): Promise<void> {
+	const session = await page.context().newCDPSession(page);
+	try {
+		await session.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+		await session.send('Network.clearBrowserCache');
+	} finally {
+		await session.detach();
+	}
+}
+
+/**
+ * A page of the worker's shared ones for a view, on about:blank, its origin's data cleared, in the
+ * theme asked for: the system preference (the learner has chosen none), which Starlight follows.
+ * Give it back with `releaseSharedPage` when done; `useSharedPages` does that after each test.
+ */
+export async function sharedPage(options: ViewOptions & { origin?: string } = {}): Promise<Page> {
+	if (options.init) throw new Error('sharedPage: a page with an init script needs a fresh context (useFreshContexts)');
+	const key = viewKey(options);
+	let page = idlePages.get(key)?.pop();
+	if (!page) {
+		sharedBrowser ??= connectBrowser();
+		const context = await newContext(await sharedBrowser, { width: options.width ?? 1280, deviceScaleFactor: options.deviceScaleFactor, javaScriptEnabled: options.javaScriptEnabled });
+		page = await context.newPage();
+	}
+	await page.goto('about:blank');
+	await clearSiteData(page, options.origin ?? new URL(siteUrl).origin);
+	await page.emulateMedia({ colorScheme: options.theme ?? 'light', reducedMotion: 'reduce' });
+	return page;
+}
+
+/** Hands a shared page back, without the listeners a test added to it. */
+export async function releaseSharedPage(page: Page, options: ViewOptions = {}): Promise<void> {
+	if (page.isClosed()) return;
+	await page.removeAllListeners();
+	const key = viewKey(options);
+	idlePages.set(key, [...(idlePages.get(key) ?? []), page]);
+}
+
+/**
+ * For the tests of a describe block: pages shared with the worker's other tests (see `sharedPage`),
+ * given back after each test. For a test that needs its own context (an init script, permissions,
+ * several tabs), use `useFreshContexts`.
+ */
+export function useSharedPages() {
+	const lent: { page: Page; options: ViewOptions }[] = [];
+	afterEach(async () => {
+		await Promise.all(lent.splice(0).map(({ page, options }) => releaseSharedPage(page, options)));
+	});
+	return {
+		async page(options: ViewOptions = {}): Promise<{ page: Page; problems: PageProblems }> {
+			const page = await sharedPage(options);
+			lent.push({ page, options });
+			return { page, problems: watchProblems(page) };
+		},
+	};
+}

@@ -1,6 +1,6 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { axeViolations, type AxeViolation } from './axe.ts';
-import { newContext, watchProblems, type Theme } from './browser.ts';
+import { newContext, releaseSharedPage, sharedPage, watchProblems, type Theme } from './browser.ts';
 
 export interface PageAudit {
 	/** The page, as a route under the site's base ('' is the landing page). */
@@ -26,7 +26,8 @@ export interface PageAudit {
 }
 
 /**
- * Opens a page as a learner would, in a fresh browser context, notes what its first load requested,
+ * Opens a page as a learner would, in a fresh browser context (or, with `shared`, one of the
+ * worker's shared pages with the origin's data and the cache cleared), notes what its first load requested,
  * reads it to the end (so lazy images and scripts load, as they do for a reader), then records everything a learner's browser would
  * complain about, runs axe, and takes a full-page screenshot when asked. The same audit runs over
  * every page of the site, and over a fixture course to show it catches a faulty lesson.
@@ -35,11 +36,13 @@ export async function auditPage(
 	browser: Browser,
 	siteUrl: string,
 	route: string,
-	options: { theme: Theme; width: number; screenshot?: string },
+	options: { theme: Theme; width: number; screenshot?: string; shared?: boolean },
 ): Promise<PageAudit> {
-	const context = await newContext(browser, { width: options.width, theme: options.theme });
+	// A shared page (see sharedPage in browser.ts) shows the theme by the system preference; a fresh
+	// context by the learner's saved choice, as Starlight keeps it.
+	const context = options.shared ? undefined : await newContext(browser, { width: options.width, theme: options.theme });
+	const page: Page = context ? await context.newPage() : await sharedPage({ width: options.width, theme: options.theme, origin: new URL(siteUrl).origin });
 	try {
-		const page = await context.newPage();
 		const problems = watchProblems(page);
 		const requested = new Set<string>();
 		page.on('request', (request) => {
@@ -102,7 +105,8 @@ export async function auditPage(
 			axeViolations: violations,
 		};
 	} finally {
-		await context.close();
+		if (context) await context.close();
+		else await releaseSharedPage(page, { width: options.width });
 	}
 }
 
