@@ -34,7 +34,7 @@ describe.skipIf(noBrowser)(`lesson images in the browser${noBrowser ? ` (skipped
 	const loads = new Map<string, Promise<LoadedImage[]>>();
 	const loaded = (route: string, width: number, deviceScaleFactor: number) => {
 		const key = `${route} ${width} ${deviceScaleFactor}`;
-		if (!loads.has(key)) loads.set(key, loadLessonImages(browser, { siteUrl, route, width, deviceScaleFactor }));
+		if (!loads.has(key)) loads.set(key, loadLessonImages(browser, { siteUrl, route, width, deviceScaleFactor, shared: true }));
 		return loads.get(key)!;
 	};
 

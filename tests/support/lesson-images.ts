@@ -105,6 +105,8 @@ export interface ImageLoadOptions {
 	disabledImageTypes?: ('avif' | 'webp')[];
 	/** Removes every <source> from the page before it loads: a browser that only knows <img>. */
 	withoutSources?: boolean;
+	/** In a test: load in one of the worker's shared pages (tests/support/browser.ts), not a context of its own. */
+	shared?: boolean;
 }
 
 /**
@@ -112,17 +114,15 @@ export interface ImageLoadOptions {
  * reports each content image: what the browser chose and how many bytes came over the wire.
  */
 export async function loadLessonImages(browser: Browser, options: ImageLoadOptions): Promise<LoadedImage[]> {
-	const mobile = options.width < 800;
-	const context = await browser.newContext({
-		viewport: { width: options.width, height: mobile ? 812 : 800 },
-		deviceScaleFactor: options.deviceScaleFactor,
-		isMobile: mobile,
-		hasTouch: mobile,
-		reducedMotion: 'reduce',
-	});
+	// A shared page (cache and storage cleared) for a plain load in a test; one that changes what the
+	// browser decodes or receives, or one outside Vitest (the benchmark), gets a context of its own.
+	// browser.ts is loaded only then: it reads what Vitest's global setup provides.
+	const shared = options.shared && !options.disabledImageTypes && !options.withoutSources ? await import('./browser.ts') : undefined;
+	const view = { width: options.width, deviceScaleFactor: options.deviceScaleFactor, origin: new URL(options.siteUrl).origin };
+	const context = shared ? undefined : await newImageContext(browser, options);
+	const page = context ? await context.newPage() : await shared!.sharedPage(view);
 	try {
-		const page = await context.newPage();
-		if (options.disabledImageTypes) {
+		if (context && options.disabledImageTypes) {
 			const session: CDPSession = await context.newCDPSession(page);
 			await session.send('Emulation.setDisabledImageTypes', { imageTypes: options.disabledImageTypes });
 		}
@@ -155,8 +155,20 @@ export async function loadLessonImages(browser: Browser, options: ImageLoadOptio
 			return { url: image.url, naturalWidth: image.naturalWidth, bytes: seen?.bytes ?? Number.NaN, contentType: seen?.contentType ?? '' };
 		});
 	} finally {
-		await context.close();
+		if (context) await context.close();
+		else await shared!.releaseSharedPage(page, view);
 	}
+}
+
+function newImageContext(browser: Browser, options: ImageLoadOptions) {
+	const mobile = options.width < 800;
+	return browser.newContext({
+		viewport: { width: options.width, height: mobile ? 812 : 800 },
+		deviceScaleFactor: options.deviceScaleFactor,
+		isMobile: mobile,
+		hasTouch: mobile,
+		reducedMotion: 'reduce',
+	});
 }
 
 /** Scrolls a page to its end a screen at a time, then waits until every image has loaded. */
