@@ -193,7 +193,7 @@ export async function sharedPage(options: ViewOptions & { origin?: string } = {}
 /** Hands a shared page back, without the listeners a test added to it. */
 export async function releaseSharedPage(page: Page, options: ViewOptions = {}): Promise<void> {
 	if (page.isClosed()) return;
-	await page.removeAllListeners();
+	page.removeAllListeners();
 	const key = viewKey(options);
 	idlePages.set(key, [...(idlePages.get(key) ?? []), page]);
 }
