@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { course } from './src/course.ts';
 import { hostingHeaders } from './src/hosting/integration.ts';
 import { responsiveImages } from './src/images/integration.ts';
+import { offlineCopy } from './src/offline/integration.ts';
 import { buildInfo, courseBuild } from './src/integrations/course-build.ts';
 import { internalLinks } from './src/integrations/internal-links.ts';
 import { rehypeBasePathLinks } from './src/plugins/rehype/base-path-links.ts';
@@ -116,6 +117,9 @@ export default defineConfig({
 				{ label: course.sidebarLabel, items: [{ autogenerate: { directory: course.lessonsDirectory } }] },
 			],
 		}),
+		// The offline copy's worker (sw.js), from every file of the build: after Starlight and Pagefind,
+		// before the headers so that they cover it.
+		offlineCopy(),
 		// After Starlight, so that Pagefind's files and the sitemap are written when it reads the build.
 		hostingHeaders(),
 	],
