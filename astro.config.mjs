@@ -96,7 +96,7 @@ export default defineConfig({
 			// Lessons put their parts at level 4: the table of contents lists them, and the learner's
 			// reading position (which follows it) can come back to them.
 			tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 4 },
-			customCss: ['./src/styles/course.css'],
+			customCss: ['./src/styles/course.css', './src/print/print.css'],
 			// Fails `astro build` on a broken internal link or #anchor, naming the page and the link.
 			// Links are checked after rehypeBasePathLinks has prefixed them, and the validator adds the
 			// base to the pages it knows, so both agree under a base path.

@@ -4,7 +4,7 @@ import { storeImages } from './offline-images.ts';
 import { siteBase } from './site-base.ts';
 
 /**
- * Loaded by offer-updates.ts for learners with the offline copy, on every page: asks the host for a new worker (a new
+ * Loaded by the search button's script (Search.astro) for learners with the offline copy, on every page: asks the host for a new worker (a new
  * deployment), lets it download the new version in the background, then asks the learner. The
  * page changes only when they accept: the new worker takes over, the images follow, the page
  * reloads onto the new version. If the download fails the new worker is dropped and the copy in
@@ -66,6 +66,9 @@ function showPrompt(message: string, action: string, onAccept: () => void): void
 	accept.style.fontWeight = '600';
 	const later = button('Later', () => bar.remove());
 	bar.append(text, accept, later);
+	// Never on paper; the print styles leave it out here rather than on every page's first load.
+	addEventListener('beforeprint', () => (bar.style.display = 'none'));
+	addEventListener('afterprint', () => (bar.style.display = 'flex'));
 	document.body.append(bar);
 }
 
