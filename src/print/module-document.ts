@@ -23,6 +23,11 @@ export async function assembleModule(siteUrl: string): Promise<{ lessons: string
 	for (const path of lessons) {
 		const html = await (await fetch(path)).text();
 		const page = parser.parseFromString(html, 'text/html');
+		// Styles the page inlines (a component's, such as the knowledge checks') come along, once.
+		const styles = new Set([...document.querySelectorAll('style')].map((style) => style.textContent));
+		for (const style of page.querySelectorAll('head style')) {
+			if (!styles.has(style.textContent)) document.head.append(document.importNode(style, true));
+		}
 		const article = document.createElement('article');
 		article.id = anchorOf(path);
 		article.dataset.modulePage = path;
