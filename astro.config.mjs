@@ -8,6 +8,7 @@ import { course } from './src/course.ts';
 import { hostingHeaders } from './src/hosting/integration.ts';
 import { responsiveImages } from './src/images/integration.ts';
 import { offlineCopy } from './src/offline/integration.ts';
+import { printStylesheet } from './src/print/integration.ts';
 import { buildInfo, courseBuild } from './src/integrations/course-build.ts';
 import { internalLinks } from './src/integrations/internal-links.ts';
 import { rehypeBasePathLinks } from './src/plugins/rehype/base-path-links.ts';
@@ -84,6 +85,8 @@ export default defineConfig({
 		courseBuild(),
 		// Writes the AVIF and WebP copies the responsive-images plugin points at (served on demand in dev).
 		responsiveImages({ publicDir }),
+		// The print stylesheet Starlight links to every page: ours (src/print/print.css).
+		printStylesheet(),
 		starlight({
 			title: course.title,
 			description: course.description,
@@ -96,7 +99,7 @@ export default defineConfig({
 			// Lessons put their parts at level 4: the table of contents lists them, and the learner's
 			// reading position (which follows it) can come back to them.
 			tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 4 },
-			customCss: ['./src/styles/course.css', './src/print/print.css'],
+			customCss: ['./src/styles/course.css'],
 			// Fails `astro build` on a broken internal link or #anchor, naming the page and the link.
 			// Links are checked after rehypeBasePathLinks has prefixed them, and the validator adds the
 			// base to the pages it knows, so both agree under a base path.
