@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildWorker } from '../../src/offline/build-worker.ts';
 import { browserSkipReason, noBrowser, screenshotsDir, useFreshContexts } from '../support/browser.ts';
 import { readBuiltPage } from '../support/built-page.ts';
@@ -9,7 +9,6 @@ import { brokenImages, makeAvailableOffline, offlineCacheContents } from '../sup
 import { fixtureSitesDir } from '../support/paths.ts';
 import { allPages, lessonRoutes } from '../support/site-pages.ts';
 import { startDeploymentServer } from '../support/static-server.ts';
-import { afterAll, beforeAll } from 'vitest';
 
 const fixtureDist = inject('courseFixtureDist');
 const { base } = courseFixture;
@@ -189,7 +188,7 @@ describe.skipIf(noBrowser)(`the offline copy${noBrowser ? ` (skipped: ${browserS
 		await page.locator('.offline-copy[data-offline-state="removed"]').waitFor();
 		expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
 		expect(await offlineCacheContents(page)).toEqual({});
-		await expect(page.getByRole('button', { name: 'Make the course available offline' })).toBeDefined();
+		expect(await page.getByRole('button', { name: 'Make the course available offline' }).isVisible()).toBe(true);
 		await context.setOffline(true);
 		server.disconnect(true);
 		try {
