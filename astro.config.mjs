@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { course } from './src/course.ts';
 import { hostingHeaders } from './src/hosting/integration.ts';
 import { responsiveImages } from './src/images/integration.ts';
+import { offlineCopy } from './src/offline/integration.ts';
+import { printStylesheet } from './src/print/integration.ts';
 import { buildInfo, courseBuild } from './src/integrations/course-build.ts';
 import { internalLinks } from './src/integrations/internal-links.ts';
 import { rehypeBasePathLinks } from './src/plugins/rehype/base-path-links.ts';
@@ -83,6 +85,8 @@ export default defineConfig({
 		courseBuild(),
 		// Writes the AVIF and WebP copies the responsive-images plugin points at (served on demand in dev).
 		responsiveImages({ publicDir }),
+		// The print stylesheet Starlight links to every page: ours (src/print/print.css).
+		printStylesheet(),
 		starlight({
 			title: course.title,
 			description: course.description,
@@ -116,6 +120,9 @@ export default defineConfig({
 				{ label: course.sidebarLabel, items: [{ autogenerate: { directory: course.lessonsDirectory } }] },
 			],
 		}),
+		// The offline copy's worker (sw.js), from every file of the build: after Starlight and Pagefind,
+		// before the headers so that they cover it.
+		offlineCopy(),
 		// After Starlight, so that Pagefind's files and the sitemap are written when it reads the build.
 		hostingHeaders(),
 	],

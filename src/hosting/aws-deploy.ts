@@ -81,7 +81,8 @@ export interface DeployOptions {
  * Carries out a plan: uploads phase by phase (each upload sets the file's Cache-Control and
  * Content-Type), brings the stack's CSP in step with the build just before the pages go up,
  * deletes pages no longer built, then invalidates what CloudFront may hold of what changed
- * (after the deletions, so that no request in between caches a deleted page again).
+ * (after the deletions, so that no request in between caches a deleted page again), and only
+ * then uploads the offline copy's worker and invalidates it.
  */
 export async function deploy(options: DeployOptions): Promise<void> {
 	const { aws, plan, stack, log } = options;
@@ -97,6 +98,17 @@ export async function deploy(options: DeployOptions): Promise<void> {
 		log(`Uploading ${phase}: ${files.length}`);
 		const limit = createLimit(options.concurrency ?? 4);
 		await Promise.all(files.map((file) => limit(() => upload(file))));
+	};
+
+	// Waits until CloudFront has dropped the paths: the service worker, uploaded next, must never
+	// meet a page of the previous deploy (see uploadPhases).
+	const invalidate = async (paths: string[], callerReference: string) => {
+		if (paths.length === 0) return;
+		log(`Invalidating ${paths.length} path(s)`);
+		const batch = { Paths: { Quantity: paths.length, Items: paths }, CallerReference: callerReference };
+		const created = await aws(['cloudfront', 'create-invalidation', '--distribution-id', stack.distributionId, '--invalidation-batch', JSON.stringify(batch)]);
+		const id = (JSON.parse(created || '{}') as { Invalidation?: { Id?: string } }).Invalidation?.Id;
+		if (id) await aws(['cloudfront', 'wait', 'invalidation-completed', '--distribution-id', stack.distributionId, '--id', id]);
 	};
 
 	await uploadPhase('hashed assets');
@@ -126,9 +138,7 @@ export async function deploy(options: DeployOptions): Promise<void> {
 		await aws(['s3api', 'delete-objects', '--bucket', stack.bucket, '--delete', JSON.stringify(request)]);
 	}
 
-	if (plan.invalidationPaths.length > 0) {
-		log(`Invalidating ${plan.invalidationPaths.length} path(s)`);
-		const batch = { Paths: { Quantity: plan.invalidationPaths.length, Items: plan.invalidationPaths }, CallerReference: options.callerReference };
-		await aws(['cloudfront', 'create-invalidation', '--distribution-id', stack.distributionId, '--invalidation-batch', JSON.stringify(batch)]);
-	}
+	await invalidate(plan.invalidationPaths, options.callerReference);
+	await uploadPhase('service worker');
+	await invalidate(plan.workerInvalidationPaths, `${options.callerReference}-worker`);
 }

@@ -91,14 +91,17 @@ export function formatPlan(plan: DeployPlan, context: { dir: string; base: strin
 			lines.push('', `${++step}. Content-Security-Policy: ${context.csp.length} characters (${fits} CloudFront's ${cloudFrontCspLimit});`);
 			lines.push('   the stack parameter ContentSecurityPolicy is updated here when it differs');
 		}
+		if (phase === 'service worker') {
+			lines.push('', `${++step}. Delete pages no longer built: ${plan.deletions.length === 0 ? 'none' : plan.deletions.join(', ')}`);
+			if (plan.kept.length > 0) lines.push(`   kept (pages opened before the deploy may still load them): ${plan.kept.join(', ')}`);
+			lines.push('', `${++step}. Invalidate, and wait until done: ${plan.invalidationPaths.length === 0 ? 'nothing CloudFront holds has changed' : plan.invalidationPaths.join(' ')}`);
+		}
 		const files = plan.uploads.filter((upload) => upload.phase === phase);
 		lines.push('', `${++step}. Upload ${phase}: ${files.length === 0 ? 'none' : files.length}`);
 		const width = Math.max(0, ...files.map((file) => file.key.length));
 		for (const file of files) lines.push(`   ${file.key.padEnd(width)}  ${file.reason.padEnd(7)}  ${file.cacheControl}  ${file.contentType}`);
 	}
-	lines.push('', `${++step}. Delete pages no longer built: ${plan.deletions.length === 0 ? 'none' : plan.deletions.join(', ')}`);
-	if (plan.kept.length > 0) lines.push(`   kept (pages opened before the deploy may still load them): ${plan.kept.join(', ')}`);
-	lines.push('', `${++step}. Invalidate: ${plan.invalidationPaths.length === 0 ? 'nothing CloudFront holds has changed' : plan.invalidationPaths.join(' ')}`);
+	lines.push('', `${++step}. Invalidate the worker: ${plan.workerInvalidationPaths.length === 0 ? 'not in CloudFront yet' : plan.workerInvalidationPaths.join(' ')}`);
 	return lines.join('\n');
 }
 

@@ -61,6 +61,8 @@ export const securityHeaders = {
  *   run time; an injected attribute can restyle one element but cannot run code, load from
  *   elsewhere (img-src) or read the page. style-src is the fallback for browsers without the
  *   -elem/-attr directives (CSP Level 3). docs/hosting.md gives the measurements behind this.
+ * - Workers: the offline copy's service worker, `sw.js` of the site itself, and nothing else. The
+ *   worker's own requests (the copy's files, under the same origin) fall under default-src.
  */
 export const cspBaseDirectives: Readonly<Record<string, readonly string[]>> = {
 	'default-src': ["'self'"],
@@ -69,6 +71,7 @@ export const cspBaseDirectives: Readonly<Record<string, readonly string[]>> = {
 	'style-src-elem': ["'self'"],
 	'style-src-attr': ["'unsafe-inline'"],
 	'img-src': ["'self'"],
+	'worker-src': ["'self'"],
 	'object-src': ["'none'"],
 	'base-uri': ["'none'"],
 	'form-action': ["'self'"],

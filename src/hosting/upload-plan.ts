@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lookup } from 'mrmime';
+import { workerFile } from '../offline/names.ts';
 import { cacheControl } from './header-rules.ts';
 import { headersForPath, parseHeadersFile } from './headers-file.ts';
 import { listBuiltFiles } from './scan-build.ts';
@@ -24,7 +25,12 @@ export interface BucketObject {
 	etag: string;
 }
 
-export const uploadPhases = ['hashed assets', 'new files', 'changed files', 'pages'] as const;
+/**
+ * The offline copy's worker goes up last, once the pages are up and CloudFront no longer holds the
+ * old ones: a learner's browser that fetched the new worker earlier would precache the old pages
+ * under the new revisions, and keep them until the next deploy.
+ */
+export const uploadPhases = ['hashed assets', 'new files', 'changed files', 'pages', 'service worker'] as const;
 export type UploadPhase = (typeof uploadPhases)[number];
 
 export interface Upload extends SiteFile {
@@ -38,6 +44,11 @@ export interface DeployPlan {
 	unchanged: string[];
 	/** CloudFront paths to invalidate after the pages are up; `/*` when there are too many. */
 	invalidationPaths: string[];
+	/**
+	 * Invalidated once the worker is up, after the paths above are: the worker's own paths, which a
+	 * request between the first invalidation and its upload may have cached again.
+	 */
+	workerInvalidationPaths: string[];
 	/** Pages no longer built: deleted, so that they answer 404. */
 	deletions: string[];
 	/** Other files no longer built: kept, since a page opened before the deploy may still fetch them. */
@@ -109,7 +120,9 @@ export function planDeploy(files: SiteFile[], bucket: BucketObject[] | undefined
 			unchanged.push(file.key);
 			continue;
 		}
-		const phase: UploadPhase = isPage(file.key)
+		const phase: UploadPhase = file.file === workerFile
+			? 'service worker'
+			: isPage(file.key)
 			? 'pages'
 			: file.cacheControl === cacheControl.immutable
 				? 'hashed assets'
@@ -127,10 +140,13 @@ export function planDeploy(files: SiteFile[], bucket: BucketObject[] | undefined
 	const kept = stale.filter((key) => !isPage(key));
 
 	// Only objects CloudFront may hold: those that were in the bucket before this deploy.
-	const replaced = uploads.filter((upload) => upload.reason !== 'new').map((upload) => upload.key);
-	const paths = [...replaced, ...deletions].flatMap((key) => urlPathsOf(key, '/')).map((path) => encodeURI(path));
+	const replaced = uploads.filter((upload) => upload.reason !== 'new');
+	const pathsOf = (keys: string[]) => keys.flatMap((key) => urlPathsOf(key, '/')).map((path) => encodeURI(path));
+	const worker = replaced.filter((upload) => upload.phase === 'service worker').map((upload) => upload.key);
+	const paths = pathsOf([...replaced.filter((upload) => upload.phase !== 'service worker').map((upload) => upload.key), ...deletions]);
 	// Every file uploaded again: one path clears them all, and costs as much as one file.
 	const invalidationPaths = paths.length > 0 && (options.all || paths.length > maxPaths) ? ['/*'] : [...new Set(paths)].sort();
+	const workerInvalidationPaths = pathsOf(worker);
 
-	return { uploads, unchanged, invalidationPaths, deletions, kept, bucketKnown: bucket !== undefined };
+	return { uploads, unchanged, invalidationPaths, workerInvalidationPaths, deletions, kept, bucketKnown: bucket !== undefined };
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import compression from 'compression';
@@ -20,12 +20,19 @@ export interface StaticServer {
  * requested path, the Content-Security-Policy included, as a host that reads the file would send.
  */
 export async function startStaticServer(root: string, base = '/'): Promise<StaticServer> {
+	return listen(createServer(staticHandler(root, base)), base);
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** The request handler of `startStaticServer`, for a server that changes what it serves. */
+export function staticHandler(root: string, base = '/'): Handler {
 	const gzip = compression();
 	const files = sirv(root, { dev: false, etag: true, dotfiles: false });
 	const notFoundPage = readFileSync(join(root, '404.html'));
 	const headersFile = join(root, '_headers');
 	const headerRules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
-	const server: Server = createServer((req, res) => {
+	return (req, res) => {
 		gzip(req as never, res as never, () => {
 			const url = req.url ?? '/';
 			for (const [name, value] of Object.entries(headersForPath(headerRules, url.split('?')[0]!))) res.setHeader(name, value);
@@ -39,7 +46,31 @@ export async function startStaticServer(root: string, base = '/'): Promise<Stati
 			if (inside) files(req, res, notFound);
 			else notFound();
 		});
-	});
+	};
+}
+
+/**
+ * A static host whose deployment changes under one address, as a real one does: `deploy` serves
+ * another build from then on, `disconnect` drops every connection, as a network that is gone.
+ */
+export async function startDeploymentServer(root: string, base = '/'): Promise<StaticServer & { deploy: (root: string) => void; disconnect: (off: boolean) => void }> {
+	let handler = staticHandler(root, base);
+	let off = false;
+	const server = createServer((req, res) => (off ? req.socket.destroy() : handler(req, res)));
+	const listening = await listen(server, base);
+	return {
+		...listening,
+		deploy: (next) => {
+			handler = staticHandler(next, base);
+		},
+		disconnect: (value) => {
+			off = value;
+			if (off) server.closeAllConnections();
+		},
+	};
+}
+
+async function listen(server: Server, base: string): Promise<StaticServer> {
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', resolve);

@@ -38,6 +38,7 @@ function fakeAws(options: { csp?: string; bucket?: { Key: string; ETag: string }
 			});
 		}
 		if (command === 's3api list-objects-v2') return options.bucket ? JSON.stringify({ Contents: options.bucket }) : '';
+		if (command === 'cloudfront create-invalidation') return JSON.stringify({ Invalidation: { Id: `I${calls.length}` } });
 		return '';
 	};
 	return { aws, calls };
@@ -67,7 +68,9 @@ describe('npm run deploy:aws -- --dry-run', () => {
 			`4. Content-Security-Policy: ${fixtureCsp.length} characters (fits CloudFront's 1783);`,
 			'5. Upload pages: 3',
 			'6. Delete pages no longer built: none',
-			'7. Invalidate: nothing CloudFront holds has changed',
+			'7. Invalidate, and wait until done: nothing CloudFront holds has changed',
+			'8. Upload service worker: 1',
+			'9. Invalidate the worker: not in CloudFront yet',
 		]);
 		expect(result.out).toMatch(/_astro\/app\.1234\.js\s+new\s+public, max-age=31536000, immutable\s+text\/javascript; charset=utf-8/);
 		expect(result.out).toContain('Bucket contents not known');
@@ -86,12 +89,13 @@ describe('npm run deploy:aws -- --dry-run', () => {
 });
 
 describe('npm run deploy:aws', () => {
-	it('uploads assets, then brings the CSP in step, then pages, then deletes and invalidates', async () => {
+	it('uploads assets, then brings the CSP in step, then pages, then deletes and invalidates, then the worker', async () => {
 		const dir = fixture();
 		const { aws, calls } = fakeAws({
 			bucket: [
 				{ Key: 'index.html', ETag: '"0"' },
 				{ Key: 'lessons/old/index.html', ETag: '"1"' },
+				{ Key: 'sw.js', ETag: '"2"' },
 			],
 		});
 		const result = await run(['--stack', 'course-site', '--dir', dir], aws, { GITHUB_SHA: 'abc', GITHUB_RUN_ID: '7' });
@@ -114,7 +118,19 @@ describe('npm run deploy:aws', () => {
 			'cp lessons/a/index.html',
 			's3api delete-objects',
 			'cloudfront create-invalidation',
+			'cloudfront wait',
+			'cp sw.js',
+			'cloudfront create-invalidation',
+			'cloudfront wait',
 		]);
+		// Each wait is for the invalidation just created.
+		const waits = calls.filter((args) => args[1] === 'wait' && args[0] === 'cloudfront');
+		expect(waits.map((args) => args.slice(2))).toEqual([
+			['invalidation-completed', '--distribution-id', 'E123EXAMPLE', '--id', `I${calls.indexOf(calls.filter((a) => a[1] === 'create-invalidation')[0]!) + 1}`],
+			['invalidation-completed', '--distribution-id', 'E123EXAMPLE', '--id', `I${calls.indexOf(calls.filter((a) => a[1] === 'create-invalidation')[1]!) + 1}`],
+		]);
+		const workerInvalidation = calls.filter((args) => args[1] === 'create-invalidation')[1]!;
+		expect(JSON.parse(workerInvalidation[5]!)).toEqual({ Paths: { Quantity: 1, Items: ['/sw.js'] }, CallerReference: 'abc-7-1-worker' });
 
 		const upload = calls.find((args) => args[3] === 's3://site-bucket/_astro/app.1234.js')!;
 		expect(upload).toEqual([

@@ -24,4 +24,5 @@ export const fixtureFiles = {
 	'img/teams.png': 'PNG',
 	'pagefind/pagefind-entry.json': '{}',
 	'sitemap-index.xml': '<sitemapindex/>',
+	'sw.js': 'self.addEventListener("fetch", () => {});',
 };

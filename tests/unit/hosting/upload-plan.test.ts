@@ -72,8 +72,10 @@ describe('planDeploy', () => {
 			['pages', '404.html'],
 			['pages', 'index.html'],
 			['pages', 'lessons/a/index.html'],
+			['service worker', 'sw.js'],
 		]);
 		expect(plan.invalidationPaths).toEqual([]);
+		expect(plan.workerInvalidationPaths).toEqual([]);
 		expect(plan.deletions).toEqual([]);
 	});
 
@@ -114,6 +116,26 @@ describe('planDeploy', () => {
 		const phases = plan.uploads.map((upload) => uploadPhases.indexOf(upload.phase));
 		expect(phases).toEqual([...phases].sort());
 		expect(plan.uploads.at(-1)!.key).toBe('index.html');
+	});
+
+	it('uploads the offline copy\'s worker last, and invalidates it apart, after the pages\' invalidation', () => {
+		const plan = planDeploy(files, bucketAfter(files, { 'index.html': '"0"', 'sw.js': '"0"', 'img/teams.png': '"0"' }));
+		expect(plan.uploads.map((upload) => upload.key)).toEqual(['img/teams.png', 'index.html', 'sw.js']);
+		expect(plan.uploads.at(-1)!.phase).toBe('service worker');
+		// Never in the first invalidation: a request for it in between would cache the old worker again.
+		expect(plan.invalidationPaths).toEqual(['/', '/img/teams.png', '/index.html']);
+		expect(plan.workerInvalidationPaths).toEqual(['/sw.js']);
+		// Under a wildcard too, the worker is invalidated again after its upload.
+		const all = planDeploy(files, bucketAfter(files), { all: true });
+		expect(all.uploads.at(-1)!.key).toBe('sw.js');
+		expect(all.invalidationPaths).toEqual(['/*']);
+		expect(all.workerInvalidationPaths).toEqual(['/sw.js']);
+	});
+
+	it('puts the worker last under a base path too', () => {
+		const based = site('/mlops-course/');
+		const plan = planDeploy(based, undefined);
+		expect(plan.uploads.at(-1)).toMatchObject({ key: 'mlops-course/sw.js', phase: 'service worker' });
 	});
 
 	it('invalidates everything with one path once more paths would be needed', () => {
