@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { deploy, describeSiteStack, listBucket, parseBucketListing, type AwsCli } from './aws-deploy.ts';
 import { cloudFrontCspLimit } from './csp.ts';
 import { headersForPath, parseHeadersFile } from './headers-file.ts';
-import { normalizeBase } from './site-headers.ts';
+import { normalizeBase } from '../base-path.ts';
 import { defaultMaxInvalidationPaths, planDeploy, readSiteFiles, uploadPhases, type DeployPlan } from './upload-plan.ts';
 
 export const usage = `Usage: npm run deploy:aws -- [options]

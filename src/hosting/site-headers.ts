@@ -1,10 +1,6 @@
+import { normalizeBase } from '../base-path.ts';
 import { cacheControlFor, securityHeaders } from './header-rules.ts';
 import type { HeaderRule } from './headers-file.ts';
-
-/** `/` or `/mlops-course/`: always with a slash at each end. */
-export function normalizeBase(base: string): string {
-	return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-}
 
 /** The URL paths that serve a built file: its own, and its folder's for an `index.html`. */
 export function urlPathsOf(file: string, base: string): string[] {

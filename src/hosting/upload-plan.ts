@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lookup } from 'mrmime';
+import { normalizeBase } from '../base-path.ts';
 import { workerFile } from '../offline/names.ts';
 import { cacheControl } from './header-rules.ts';
 import { headersForPath, parseHeadersFile } from './headers-file.ts';
 import { listBuiltFiles } from './scan-build.ts';
-import { normalizeBase, urlPathsOf } from './site-headers.ts';
+import { urlPathsOf } from './site-headers.ts';
 
 /** A built file as it goes to the bucket. */
 export interface SiteFile {

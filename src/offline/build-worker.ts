@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSW, getManifest } from 'workbox-build';
-import { normalizeBase } from '../hosting/site-headers.ts';
+import { normalizeBase } from '../base-path.ts';
 import { cachePrefix, imageCacheName, workerFile } from './names.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { Workbox } from 'workbox-window';
+import { basePath } from '../base-path.ts';
 import { cachePrefix, workerFile } from './names.ts';
 import { copySize, openPrecache, storeImages } from './offline-images.ts';
-import { siteBase } from './site-base.ts';
 
 /**
  * The course overview's offline control, loaded when the learner asks for the copy or already has
@@ -56,7 +56,7 @@ export async function download(section: HTMLElement): Promise<void> {
 		});
 	}, 250);
 	try {
-		const workbox = new Workbox(`${siteBase}${workerFile}`, { scope: siteBase });
+		const workbox = new Workbox(`${basePath()}${workerFile}`, { scope: basePath() });
 		const activated = new Promise<void>((resolve, reject) => {
 			workbox.addEventListener('activated', () => resolve());
 			workbox.addEventListener('redundant', () => reject(new Error('the download stopped')));
@@ -81,7 +81,7 @@ export async function download(section: HTMLElement): Promise<void> {
 
 /** Unregisters the worker and deletes its caches. */
 async function removeCopy(): Promise<void> {
-	const registration = await navigator.serviceWorker.getRegistration(siteBase);
+	const registration = await navigator.serviceWorker.getRegistration(basePath());
 	await registration?.unregister();
 	for (const name of await caches.keys()) if (name.startsWith(cachePrefix)) await caches.delete(name);
 }

@@ -1,7 +1,7 @@
 import { Workbox } from 'workbox-window';
+import { basePath } from '../base-path.ts';
 import { workerFile } from './names.ts';
 import { storeImages } from './offline-images.ts';
-import { siteBase } from './site-base.ts';
 
 /**
  * Loaded by the search button's script (Search.astro) for learners with the offline copy, on every page: asks the host for a new worker (a new
@@ -11,7 +11,7 @@ import { siteBase } from './site-base.ts';
  * use stays as it was.
  */
 function watchForUpdates(): void {
-	const workbox = new Workbox(`${siteBase}${workerFile}`, { scope: siteBase });
+	const workbox = new Workbox(`${basePath()}${workerFile}`, { scope: basePath() });
 	let accepted = false;
 	workbox.addEventListener('waiting', () =>
 		showPrompt('A new version of the course is available.', 'Update now', () => {

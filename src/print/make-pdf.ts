@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import sirv from 'sirv';
 import { writeHeadersFile } from '../hosting/integration.ts';
-import { normalizeBase } from '../hosting/site-headers.ts';
+import { normalizeBase } from '../base-path.ts';
 import { buildWorker } from '../offline/build-worker.ts';
 import { assembleModule } from './module-document.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cacheControl, securityHeaders } from '../../../src/hosting/header-rules.ts';
 import { headersForPath, overlappingHeaders } from '../../../src/hosting/headers-file.ts';
-import { normalizeBase, siteHeaderRules, urlPathsOf } from '../../../src/hosting/site-headers.ts';
+import { normalizeBase } from '../../../src/base-path.ts';
+import { siteHeaderRules, urlPathsOf } from '../../../src/hosting/site-headers.ts';
 
 const files = [
 	'404.html',
