@@ -51,7 +51,7 @@ describe('suspend data', () => {
 		expect(trimmed.length).toBeLessThan(full.length);
 		const back = decodeSuspendData(trimmed, map);
 		expect(back.lessons[map.lessons[0]!.id]).toMatchObject({ complete: true, marked: true });
-		const tiny = decodeSuspendData(encodeSuspendData(progress, map, 1000), map);
+		const tiny = decodeSuspendData(encodeSuspendData(progress, map, 400), map);
 		expect(Object.values(tiny.lessons).every((lesson) => lesson.complete && Object.keys(lesson.answers).length === 0)).toBe(true);
 	});
 
