@@ -5,7 +5,7 @@
  * - cmi5 (cmi5.xml at the root), for LMSs that support it.
  * Both hold every page of the module with relative addresses, and one launch page that holds the
  * LMS session (src/lms/runtime/). The website's own build is untouched: none of this is in it.
- * See docs/lms.md.
+ * See docs/lms.md. `npm run package:lms -- <folder>` writes them elsewhere than lms-packages/.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -122,7 +122,8 @@ function zip(files: Map<string, Uint8Array | string>): Uint8Array {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-	const written = await packageLms();
+	// An output folder may be given: `npm run package:lms -- <folder>`.
+	const written = await packageLms(process.argv[2]);
 	console.log(written.scorm);
 	console.log(written.cmi5);
 }
