@@ -157,4 +157,29 @@ describe.skipIf(noBrowser)(`SCORM 1.2 package in an LMS${noBrowser ? ` (skipped:
 		expect(written.length).toBeGreaterThan(0);
 		expect(Math.max(...written.map((value) => value.length))).toBeLessThanOrEqual(4096);
 	});
+
+	it('a second launch of the same learner takes over once it records; other learners and launches without an LMS leave it alone', async () => {
+		const { context, page: first } = await launch({ learner: 'ada' });
+		await openLesson(first);
+		const finished = (page: Page) => page.evaluate(() => (window as unknown as { lmsFinished: boolean }).lmsFinished);
+
+		// Another learner, and a launch with no LMS, in the same browser: the first session goes on.
+		const other = await context.newPage();
+		await other.goto(`${lms.url}/lms/scorm.html?learner=grace`);
+		await openLesson(other);
+		const plain = await context.newPage();
+		await plain.goto(`${lms.url}${scormBase}lms/launch.html`);
+		await expect.poll(() => plain.getByRole('status').first().textContent()).toMatch(/not recorded/);
+		expect(await finished(first)).toBe(false);
+		expect(await launchPage(first).locator('#lms-status').isHidden()).toBe(true);
+
+		// The same learner again: the first window finishes its session and says where recording went.
+		const second = await context.newPage();
+		await second.goto(`${lms.url}/lms/scorm.html?learner=ada`);
+		await openLesson(second);
+		await expect.poll(() => finished(first)).toBe(true);
+		await expect.poll(() => launchPage(first).getByRole('status').textContent()).toMatch(/open in another window/);
+		expect(await finished(second)).toBe(false);
+		expect(await finished(other)).toBe(false);
+	});
 });

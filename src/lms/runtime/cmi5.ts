@@ -100,8 +100,11 @@ async function start(map: CourseMap): Promise<void> {
 		);
 		return queue;
 	};
+	/** The state as last queued to save: a pagehide with nothing new sends only `terminated`. */
+	let queuedState = JSON.stringify(saved);
 	const saveState = () => {
 		const state = { ...saved };
+		queuedState = JSON.stringify(state);
 		return send(() => cmi5.xapi!.setState({ ...where, state }));
 	};
 
@@ -135,13 +138,13 @@ async function start(map: CourseMap): Promise<void> {
 	openModule(map);
 	if (!active) return;
 
-	document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && active && void saveState());
+	document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && active && JSON.stringify(saved) !== queuedState && void saveState());
 	let terminated = false;
 	const terminate = () => {
 		if (terminated) return;
 		terminated = true;
 		active = false;
-		void saveState();
+		if (JSON.stringify(saved) !== queuedState) void saveState();
 		void send(() => cmi5.terminate());
 		sessionStorage.removeItem(sessionKey(fetchUrl));
 	};
