@@ -16,6 +16,7 @@ export function launchHtml(map: CourseMap, script: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${html(map.title)}</title>
+<link rel="icon" href="../favicon.svg" type="image/svg+xml">
 <style>
 	:root { color-scheme: light dark; font-family: system-ui, sans-serif; }
 	html, body { height: 100%; margin: 0; }

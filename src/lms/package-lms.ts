@@ -28,7 +28,7 @@ export const defaultOutDir = join(root, 'lms-packages');
 const site = 'https://lms.invalid';
 
 /** Files of the website that have no place in a package: host settings, the site map, a service worker. */
-const leftOut = (path: string) => /^(_headers|_redirects|robots\.txt|sw\.js|workbox-[^/]*\.js|sitemap[^/]*\.xml)$/.test(path) || path.endsWith('.map');
+export const leftOut = (path: string) => /^(_headers|_redirects|robots\.txt|sw\.js|workbox-[^/]*\.js|sitemap[^/]*\.xml)$/.test(path) || path.endsWith('.map');
 
 function filesUnder(dir: string): string[] {
 	return readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -33,12 +33,13 @@ describe.skipIf(noBrowser)(`cmi5 package with an LRS${noBrowser ? ` (skipped: ${
 		await page.goto(lms.cmi5Launch('reg-partial'));
 		const frame = await openLesson(page);
 		await answer(frame.locator('knowledge-check').first(), true);
+		// The LRS answers 404 for state not saved yet: the browser logs that, nothing else may go wrong.
+		expect(problems.consoleErrors.filter((error) => !error.includes(`${lms.url}/lrs/`))).toEqual([]);
 		await leave(page, from);
 		expect(verbs(from)[0]).toBe('initialized');
 		expect(verbs(from)).not.toContain('completed');
 		const terminated = lms.lrs.slice(from).find((record) => record.verb === 'terminated')!;
 		expect(terminated.result?.duration).toMatch(/^PT/);
-		expect(problems.consoleErrors).toEqual([]);
 
 		// Relaunched in the same tab: the same registration, a new one-time fetch URL.
 		const again = lms.lrs.length;
@@ -75,11 +76,14 @@ describe.skipIf(noBrowser)(`cmi5 package with an LRS${noBrowser ? ` (skipped: ${
 		const { context, page } = await open();
 		await page.goto(lms.cmi5Launch('reg-browse'));
 		await openLesson(page);
+		await expect.poll(() => lms.states.has('reg-browse')).toBe(true);
 		const from = lms.lrs.length;
 		const browsing = await context.newPage();
-		await browsing.goto(lms.cmi5Launch('reg-browse', { launchMode: 'Browse' }));
+		const browseLaunch = lms.cmi5Launch('reg-browse', { launchMode: 'Browse' });
+		await browsing.goto(browseLaunch);
 		await answer((await openLesson(browsing)).locator('knowledge-check').first(), true);
-		expect(verbs(from).filter((verb) => verb !== 'initialized')).toEqual([]);
+		const fromBrowsing = lms.lrs.filter((record) => record.session === new URL(browseLaunch).searchParams.get('fetch'));
+		expect(fromBrowsing.map((record) => record.verb ?? record.kind)).toEqual(['initialized']);
 		expect(await page.locator('#lms-status').isHidden()).toBe(true);
 
 		// A second Normal launch of the same registration takes over.

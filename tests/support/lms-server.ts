@@ -28,6 +28,8 @@ export function lmsPackages(): Promise<{ scorm: string; cmi5: string }> {
 /** A statement or state write the fake LRS received, in order. */
 export interface LrsRecord {
 	kind: 'statement' | 'state' | 'fetch';
+	/** The fetch URL whose token sent it: which launch it came from. */
+	session?: string;
 	verb?: string;
 	result?: { score?: { scaled?: number }; duration?: string };
 	at: number;
@@ -105,6 +107,8 @@ export async function startLmsServer(): Promise<LmsServer> {
 		req.on('end', () => {
 			const path = url.pathname.slice('/lrs/'.length);
 			const registration = url.searchParams.get('registration') ?? '';
+			const auth = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+			const session = auth && `${server.url}/lrs/${Buffer.from(auth, 'base64').toString().replace(/^token:/, '')}`;
 			if (path.startsWith('fetch/')) {
 				lrs.push({ kind: 'fetch', at: Date.now() });
 				// The token is single-use, as the spec has it.
@@ -129,13 +133,13 @@ export async function startLmsServer(): Promise<LmsServer> {
 				}
 				if (req.method === 'GET') return states.has(registration) ? send(200, JSON.stringify(states.get(registration))) : send(404, '');
 				states.set(registration, JSON.parse(body));
-				lrs.push({ kind: 'state', at: Date.now() });
+				lrs.push({ kind: 'state', session, at: Date.now() });
 				return send(204);
 			}
 			if (path === 'agents/profile') return send(404, '');
 			if (path === 'statements') {
 				const statement = JSON.parse(body) as { id?: string; verb: { id: string }; result?: LrsRecord['result'] };
-				lrs.push({ kind: 'statement', verb: statement.verb.id.split('/').at(-1), result: statement.result, at: Date.now() });
+				lrs.push({ kind: 'statement', session, verb: statement.verb.id.split('/').at(-1), result: statement.result, at: Date.now() });
 				return send(200, JSON.stringify([statement.id ?? 'id']));
 			}
 			return send(404, '');

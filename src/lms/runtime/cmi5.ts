@@ -10,6 +10,7 @@ import type { CourseMap } from '../course-map.ts';
 import { moduleResult, passes } from '../module-result.ts';
 import { decodeSuspendData, encodeSuspendData } from '../suspend-data.ts';
 import { announceRecording, hostProgress, openModule, readCourseMap, showNotice } from './launch-page.ts';
+import { keepaliveAdapter } from './keepalive-adapter.ts';
 import { withRetries } from './retry.ts';
 
 /** The State API document this module keeps. */
@@ -53,7 +54,6 @@ async function start(map: CourseMap): Promise<void> {
 	const { fetch: fetchUrl, actor, registration, activityId } = cmi5.getLaunchParameters();
 	try {
 		await cmi5.initialize(savedSession(fetchUrl));
-		sessionStorage.setItem(sessionKey(fetchUrl), JSON.stringify({ authToken: cmi5.getAuthToken(), initializedDate: cmi5.getInitializedDate() }));
 	} catch {
 		if (!cmi5.isAuthenticated) {
 			showNotice('failed');
@@ -61,10 +61,14 @@ async function start(map: CourseMap): Promise<void> {
 			return;
 		}
 	}
+	try {
+		sessionStorage.setItem(sessionKey(fetchUrl), JSON.stringify({ authToken: cmi5.getAuthToken(), initializedDate: cmi5.getInitializedDate() }));
+	} catch {
+		// No session storage: a reload of this tab cannot resume, and says so as a failure.
+	}
 	// Every later request may outlive the page (a save as it is hidden, terminated on pagehide).
 	const axios = cmi5.xapi!.getAxios();
-	axios.defaults.adapter = 'fetch';
-	axios.defaults.fetchOptions = { keepalive: true };
+	axios.defaults.adapter = keepaliveAdapter((config) => axios.getUri(config as never)) as never;
 
 	const launchData = cmi5.getLaunchData();
 	const recording = launchData.launchMode === 'Normal';
@@ -146,7 +150,11 @@ async function start(map: CourseMap): Promise<void> {
 		active = false;
 		if (JSON.stringify(saved) !== queuedState) void saveState();
 		void send(() => cmi5.terminate());
-		sessionStorage.removeItem(sessionKey(fetchUrl));
+		try {
+			sessionStorage.removeItem(sessionKey(fetchUrl));
+		} catch {
+			// Storage refused (or the page is already going): a reload finds a spent token either way.
+		}
 	};
 	addEventListener('pagehide', terminate);
 	announceRecording(`cmi5:${registration}:${JSON.stringify(actor)}`, () => {

@@ -20,15 +20,16 @@ export function readCourseMap(): CourseMap {
 	return JSON.parse(document.getElementById('lms-course')!.textContent!) as CourseMap;
 }
 
-/** Shows a notice above the module (or clears it); a failure is announced at once. */
+/** Shows a notice above the module; a failure is announced at once, and "saved-again" clears it. */
 export function showNotice(notice: Notice): void {
-	const polite = document.getElementById('lms-status')!;
 	const urgent = document.getElementById('lms-alert')!;
-	const urgentNotice = notice === 'failed';
-	(urgentNotice ? urgent : polite).textContent = wording[notice];
-	(urgentNotice ? urgent : polite).hidden = wording[notice] === '';
-	if (notice === 'saved-again') urgent.hidden = true;
-	if (notice === 'failed' || notice === 'handed-over') document.body.dataset.notice = notice;
+	if (notice === 'saved-again') {
+		urgent.hidden = true;
+		return;
+	}
+	const element = notice === 'failed' ? urgent : document.getElementById('lms-status')!;
+	element.textContent = wording[notice];
+	element.hidden = false;
 }
 
 /** Opens the module in the frame: at `page` (from the package root) when it is one of its pages. */
