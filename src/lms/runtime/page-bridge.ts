@@ -11,7 +11,7 @@ const root = new URL('../', script.src);
 (self as Bridged).lmsRoot = root.pathname;
 
 try {
-	const host = parent !== self ? (parent as Bridged).lmsProgressStorage : undefined;
+	const host = parent !== self ? (parent as unknown as Bridged).lmsProgressStorage : undefined;
 	if (host) (self as Bridged).courseProgressStorage = host;
 } catch {
 	// A parent from another origin: the page keeps its progress itself.
