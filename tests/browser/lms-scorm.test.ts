@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
-import { browserSkipReason, noBrowser, useFreshContexts } from '../support/browser.ts';
+import { join } from 'node:path';
+import { axeViolations } from '../support/axe.ts';
+import { browserSkipReason, noBrowser, screenshotsDir, themes, useFreshContexts, type ViewOptions } from '../support/browser.ts';
 import { answer } from '../support/progress-helpers.ts';
 import { scormBase, startLmsServer, type LmsServer } from '../support/lms-server.ts';
 
@@ -18,8 +20,8 @@ describe.skipIf(noBrowser)(`SCORM 1.2 package in an LMS${noBrowser ? ` (skipped:
 	const modulePages = (page: Page): FrameLocator => page.frameLocator('iframe').frameLocator('#lms-module');
 	const launchPage = (page: Page): FrameLocator => page.frameLocator('iframe');
 
-	async function launch(options: { learner?: string; saved?: unknown; query?: string } = {}) {
-		const opened = await open();
+	async function launch(options: { learner?: string; saved?: unknown; query?: string; view?: ViewOptions } = {}) {
+		const opened = await open(options.view);
 		if (options.saved) await opened.context.addInitScript((saved) => ((window as unknown as { lmsSaved: unknown }).lmsSaved = saved), options.saved);
 		await opened.page.goto(`${lms.url}/lms/scorm.html?learner=${options.learner ?? 'learner-1'}${options.query ?? ''}`);
 		return opened;
@@ -182,4 +184,28 @@ describe.skipIf(noBrowser)(`SCORM 1.2 package in an LMS${noBrowser ? ` (skipped:
 		expect(await finished(second)).toBe(false);
 		expect(await finished(other)).toBe(false);
 	});
+
+	for (const theme of themes) {
+		it(`package pages pass axe and fit a phone inside the LMS's frame (${theme}, 375px)`, async () => {
+			// Each page alone, as axe sees a top-level page: the launch page (with its notice), the overview, a lesson.
+			const { page } = await open({ theme, width: 375 });
+			await page.goto(`${lms.url}${scormBase}lms/launch.html`);
+			await expect.poll(() => page.locator('#lms-status').isVisible()).toBe(true);
+			expect(await axeViolations(page)).toEqual([]);
+			const lesson = await page.frameLocator('#lms-module').locator('.lesson-card__title a').first().getAttribute('href');
+			for (const path of ['index.html', lesson!]) {
+				await page.goto(`${lms.url}${scormBase}${path}`);
+				expect(await axeViolations(page), path).toEqual([]);
+				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+			}
+
+			// In the LMS, with a failing LMS's message showing.
+			const inLms = await launch({ query: '&fail', view: { theme, width: 375 } });
+			const frame = await openLesson(inLms.page);
+			await answer(frame.locator('knowledge-check').first(), true);
+			await expect.poll(() => launchPage(inLms.page).getByRole('alert').isVisible(), { timeout: 15_000 }).toBe(true);
+			await frame.locator('h1').first().scrollIntoViewIfNeeded();
+			await inLms.page.screenshot({ path: join(screenshotsDir, `lms-scorm-${theme}-375.png`) });
+		});
+	}
 });
