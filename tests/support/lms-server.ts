@@ -53,7 +53,7 @@ const scormAgent = readFileSync(createRequire(import.meta.url).resolve('scorm-ag
  * logged in `window.lmsCalls`; `?fail` makes every write and commit refuse, as a broken LMS does.
  * The package's launch page opens in a frame, as Moodle shows it.
  */
-const scormHarness = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
+const scormHarness = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Test LMS</title>
 <style>html,body{margin:0;height:100%}iframe{border:0;width:100%;height:100%;display:block}</style>
 <script>${scormAgent}</script>
 <script>

@@ -11,7 +11,7 @@ export type Notice = 'not-recorded' | 'failed' | 'handed-over' | 'saved-again';
 
 const wording: Record<Notice, string> = {
 	'not-recorded': 'Your progress is not recorded: this module was opened outside a course platform. Everything works, but answers and completion stay on this device only.',
-	failed: 'Your progress could not be saved to the course platform. You can keep working; it will be tried again as you go. If this message stays, note your answers before closing the module.',
+	failed: 'Your progress could not be saved to the course platform. Keep working: saving is tried again as you go.',
 	'handed-over': 'This module is now open in another window, which records your progress. Changes made here are no longer saved.',
 	'saved-again': '',
 };
