@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
 import { browserSkipReason, noBrowser, useFreshContexts } from '../support/browser.ts';
 import { answer } from '../support/progress-helpers.ts';
-import { startLmsServer, type LmsServer } from '../support/lms-server.ts';
+import { useLmsServer } from '../support/lms-server.ts';
 
 describe.skipIf(noBrowser)(`cmi5 package with an LRS${noBrowser ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
 	const { page: open } = useFreshContexts();
-	let lms: LmsServer;
-	beforeAll(async () => {
-		lms = await startLmsServer();
-	}, 120_000);
-	afterAll(() => lms?.close());
+	const lms = useLmsServer();
 
 	async function openLesson(page: Page): Promise<FrameLocator> {
 		const frame = page.frameLocator('#lms-module');

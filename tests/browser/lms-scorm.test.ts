@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { axeViolations } from '../support/axe.ts';
 import { browserSkipReason, noBrowser, screenshotsDir, themes, useFreshContexts, type ViewOptions } from '../support/browser.ts';
 import { answer } from '../support/progress-helpers.ts';
-import { scormBase, startLmsServer, type LmsServer } from '../support/lms-server.ts';
+import { scormBase, useLmsServer } from '../support/lms-server.ts';
 
 type Cmi = { core: { lesson_status: string; exit: string; lesson_location: string; session_time: string; score: { raw: string; min: string; max: string } }; suspend_data: string };
 
 describe.skipIf(noBrowser)(`SCORM 1.2 package in an LMS${noBrowser ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
 	const { page: open } = useFreshContexts();
-	let lms: LmsServer;
-	beforeAll(async () => {
-		lms = await startLmsServer();
-	}, 120_000);
-	afterAll(() => lms?.close());
+	const lms = useLmsServer();
 
 	/** The module's pages, in the launch page's frame, in the LMS's frame. */
 	const modulePages = (page: Page): FrameLocator => page.frameLocator('iframe').frameLocator('#lms-module');

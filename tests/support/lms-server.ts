@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
+import { afterAll, beforeAll } from 'vitest';
 import { lookup } from 'mrmime';
 import { projectRoot } from './paths.ts';
 import { buildEnvironment } from './run-astro-build.ts';
@@ -163,4 +164,17 @@ export async function startLmsServer(): Promise<LmsServer> {
 			return `${server.url}${cmi5Base}lms/launch.html?${query}`;
 		},
 	};
+}
+
+/**
+ * For the tests of a describe block: one LMS server, started before them (building the packages
+ * on first use) and closed after. The object is filled in when the block starts.
+ */
+export function useLmsServer(): LmsServer {
+	const lms = {} as LmsServer;
+	beforeAll(async () => {
+		Object.assign(lms, await startLmsServer());
+	}, 180_000);
+	afterAll(() => lms.close?.());
+	return lms;
 }
