@@ -110,9 +110,19 @@ describe.skipIf(noBrowser)(`SCORM 1.2 package in an LMS${noBrowser ? ` (skipped:
 		await page.goto(`${lms.url}${scormBase}lms/launch.html`);
 		await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/progress is not recorded/i);
 		const frame = page.frameLocator('#lms-module');
-		await frame.locator('.lesson-card__title a').first().click();
+		const requests: string[] = [];
+		page.on('request', (request) => requests.push(request.url()));
+
+		// Search works in the package, and a result (a folder's address) opens the lesson's file.
+		const title = (await frame.locator('.lesson-card__title a').first().textContent())!.trim();
+		await frame.getByRole('button', { name: /search/i }).first().click();
+		await frame.locator('.pagefind-ui__search-input').fill(title.split(/\s+/)[0]!);
+		await expect.poll(() => frame.locator('.pagefind-ui__result-link').count()).toBeGreaterThan(0);
+		await frame.locator('.pagefind-ui__result-link').first().click();
+		await expect.poll(() => page.frames().at(-1)!.url()).toMatch(/\/lessons\/[^/]+\/index\.html$/);
 		await answer(frame.locator('knowledge-check').first(), true);
 		expect(problems.consoleErrors).toEqual([]);
+		expect(requests.filter((url) => !url.startsWith(`${lms.url}${scormBase}`) && !url.startsWith('data:'))).toEqual([]);
 	});
 
 	it('when the LMS refuses every save, retries, then says so while the module keeps working', async () => {
