@@ -6,7 +6,7 @@ import type { CourseMap } from './course-map.ts';
 
 const xml = (text: string) => text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-export const launchPage = 'lms/launch.html';
+export const launchPagePath = 'lms/launch.html';
 
 export function scormManifest(map: CourseMap, files: string[]): string {
 	const id = xml(map.identifier);
@@ -30,7 +30,7 @@ export function scormManifest(map: CourseMap, files: string[]): string {
 		</organization>
 	</organizations>
 	<resources>
-		<resource identifier="${id}-sco" type="webcontent" adlcp:scormtype="sco" href="${launchPage}">
+		<resource identifier="${id}-sco" type="webcontent" adlcp:scormtype="sco" href="${launchPagePath}">
 ${files.map((file) => `\t\t\t<file href="${xml(file)}"/>`).join('\n')}
 		</resource>
 	</resources>
@@ -51,7 +51,7 @@ export function cmi5Manifest(map: CourseMap, description: string): string {
 	<au id="${xml(iri)}/au" moveOn="${moveOn}"${mastery} launchMethod="AnyWindow">
 		<title><langstring lang="en">${xml(map.title)}</langstring></title>
 		<description><langstring lang="en">${xml(description)}</langstring></description>
-		<url>${launchPage}</url>
+		<url>${launchPagePath}</url>
 	</au>
 </courseStructure>
 `;

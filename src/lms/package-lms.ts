@@ -19,7 +19,7 @@ import { selectAll } from 'hast-util-select';
 import { course } from '../course.ts';
 import type { CourseMap } from './course-map.ts';
 import { launchHtml } from './launch-html.ts';
-import { cmi5Manifest, launchPage, scormManifest } from './manifests.ts';
+import { cmi5Manifest, launchPagePath, scormManifest } from './manifests.ts';
 import { markerBase, packagePage, packageScript, packageStylesheet } from './relative-urls.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -95,11 +95,11 @@ export async function packageLms(outDir = defaultOutDir): Promise<{ scorm: strin
 		const common = [...files.keys()];
 		const scorm = new Map(files);
 		scorm.set('lms/scorm.js', scripts['lms/scorm.js']!);
-		scorm.set(launchPage, launchHtml(map, 'scorm.js'));
-		scorm.set('imsmanifest.xml', scormManifest(map, [...common, 'lms/scorm.js', launchPage]));
+		scorm.set(launchPagePath, launchHtml(map, 'scorm.js'));
+		scorm.set('imsmanifest.xml', scormManifest(map, [...common, 'lms/scorm.js', launchPagePath]));
 		const cmi5 = new Map(files);
 		cmi5.set('lms/cmi5.js', scripts['lms/cmi5.js']!);
-		cmi5.set(launchPage, launchHtml(map, 'cmi5.js'));
+		cmi5.set(launchPagePath, launchHtml(map, 'cmi5.js'));
 		cmi5.set('cmi5.xml', cmi5Manifest(map, course.description));
 
 		mkdirSync(outDir, { recursive: true });

@@ -9,7 +9,7 @@ import type { Progress } from '../../progress/progress-store.ts';
 import type { CourseMap } from '../course-map.ts';
 import { moduleResult, passes } from '../module-result.ts';
 import { decodeSuspendData, encodeSuspendData } from '../suspend-data.ts';
-import { announceRecording, hostProgress, openModule, readCourseMap, showNotice } from './launch-page.ts';
+import { announceRecording, hostProgress, openModule, pageCourseMap, showNotice } from './launch-page.ts';
 import { keepaliveAdapter } from './keepalive-adapter.ts';
 import { withRetries } from './retry.ts';
 
@@ -163,4 +163,4 @@ async function start(map: CourseMap): Promise<void> {
 	});
 }
 
-void start(readCourseMap());
+void start(pageCourseMap());

@@ -16,7 +16,7 @@ const wording: Record<Notice, string> = {
 	'saved-again': '',
 };
 
-export function readCourseMap(): CourseMap {
+export function pageCourseMap(): CourseMap {
 	return JSON.parse(document.getElementById('lms-course')!.textContent!) as CourseMap;
 }
 

@@ -9,7 +9,7 @@ import type { Progress } from '../../progress/progress-store.ts';
 import type { CourseMap } from '../course-map.ts';
 import { moduleResult, passes } from '../module-result.ts';
 import { decodeSuspendData, encodeSuspendData } from '../suspend-data.ts';
-import { announceRecording, hostProgress, openModule, readCourseMap, showNotice } from './launch-page.ts';
+import { announceRecording, hostProgress, openModule, pageCourseMap, showNotice } from './launch-page.ts';
 import { delay, retryDelays, tryNow } from './retry.ts';
 import { scormStatus, scormTime } from './scorm-values.ts';
 
@@ -158,4 +158,4 @@ function start(map: CourseMap): void {
 	})();
 }
 
-start(readCourseMap());
+start(pageCourseMap());

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { course } from '../../../src/course.ts';
+import { cmi5Manifest, launchPagePath, scormManifest } from '../../../src/lms/manifests.ts';
 import { leftOut } from '../../../src/lms/package-lms.ts';
 import { markerBase, packagePage, packageScript, packageStylesheet, relativeFrom } from '../../../src/lms/relative-urls.ts';
 import { scormStatus, scormTime } from '../../../src/lms/runtime/scorm-values.ts';
@@ -83,5 +86,31 @@ describe('launch scripts', () => {
 			expect(text).toMatch(/from '\.\/launch-page\.ts'/);
 			expect(text).not.toMatch(new RegExp(`from '\\./${other}`));
 		}
+	});
+
+	it('export no two things of the same name', () => {
+		const dir = new URL('../../../src/lms/', import.meta.url);
+		const names = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+			.filter((file) => file.endsWith('.ts'))
+			.flatMap((file) => [...readFileSync(join(dir.pathname, file), 'utf8').matchAll(/^export (?:async )?(?:function|const|type|interface|class) (\w+)/gm)].map((match) => match[1]!));
+		expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+	});
+});
+
+describe('manifests', () => {
+	const map = { identifier: course.lms.identifier, title: 'A & B', passMark: 0.8, lessons: [] };
+	it('name the module by the identifier in src/course.ts, launch the launch page, and carry the pass mark', () => {
+		const scorm = scormManifest(map, ['index.html', launchPagePath]);
+		expect(scorm).toContain(`<manifest identifier="${course.lms.identifier}"`);
+		expect(scorm).toContain('<schemaversion>1.2</schemaversion>');
+		expect(scorm).toContain(`adlcp:scormtype="sco" href="${launchPagePath}"`);
+		expect(scorm).toContain('<adlcp:masteryscore>80</adlcp:masteryscore>');
+		expect(scorm).toContain('<title>A &#38; B</title>');
+		expect(scorm).toContain('<file href="index.html"/>');
+		const cmi5 = cmi5Manifest(map, 'About');
+		expect(cmi5).toContain(`<url>${launchPagePath}</url>`);
+		expect(cmi5).toMatch(/moveOn="CompletedAndPassed" masteryScore="0.8"/);
+		expect(scormManifest(map, [])).toBe(scormManifest(map, []));
+		expect(cmi5Manifest({ ...map, passMark: undefined }, 'About')).toMatch(/moveOn="Completed" launchMethod/);
 	});
 });
