@@ -89,4 +89,14 @@ describe.skipIf(noBrowser)(`cmi5 package with an LRS${noBrowser ? ` (skipped: ${
 		await expect.poll(() => page.getByRole('status').textContent()).toMatch(/open in another window/);
 		await expect.poll(() => verbs(from)).toContain('terminated');
 	});
+
+	it('when the LRS refuses to save, retries, then says so while the module keeps working', async () => {
+		const { page } = await open();
+		await page.goto(lms.cmi5Launch('reg-failing', { failWrites: true }));
+		const frame = await openLesson(page);
+		await answer(frame.locator('knowledge-check').first(), true);
+		await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/could not be saved to the course platform/);
+		await answer(frame.locator('knowledge-check').nth(1), true);
+		expect(lms.states.has('reg-failing')).toBe(false);
+	});
 });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
@@ -16,13 +17,34 @@ export const cmi5Base = '/cmi5/au/7/';
 const outDir = fileURLToPath(new URL('../.output/lms/', import.meta.url));
 let packages: Promise<{ scorm: string; cmi5: string }> | undefined;
 
-/** Both packages, built once per test process by `npm run package:lms` (the build takes seconds). */
+/**
+ * Both packages, built once per test run by `npm run package:lms`: the first worker to ask builds
+ * them (two Astro builds of one project at once get in each other's way), the others wait for it.
+ * The run is known by the parent process of the workers: Vitest itself.
+ */
 export function lmsPackages(): Promise<{ scorm: string; cmi5: string }> {
 	return (packages ??= (async () => {
-		const { code, output, stdout } = await runProcess(process.execPath, ['src/lms/package-lms.ts', outDir], { cwd: projectRoot, env: buildEnvironment(undefined) });
-		if (code !== 0) throw new Error(`npm run package:lms failed:\n${output}`);
-		const [scorm, cmi5] = stdout.trim().split('\n');
-		return { scorm: scorm!, cmi5: cmi5! };
+		const runDir = join(outDir, `run-${process.ppid}`);
+		const done = join(runDir, 'paths.json');
+		mkdirSync(outDir, { recursive: true });
+		let builder = true;
+		try {
+			mkdirSync(runDir);
+		} catch {
+			builder = false;
+		}
+		if (builder) {
+			const { code, output, stdout } = await runProcess(process.execPath, ['src/lms/package-lms.ts', runDir], { cwd: projectRoot, env: buildEnvironment(undefined) });
+			const [scorm, cmi5] = stdout.trim().split('\n');
+			writeFileSync(done, JSON.stringify(code === 0 ? { scorm, cmi5 } : { error: `npm run package:lms failed:\n${output}` }));
+		}
+		for (const started = Date.now(); !existsSync(done); ) {
+			if (Date.now() - started > 300_000) throw new Error(`no packages in ${runDir} after 5 minutes`);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		const result = JSON.parse(readFileSync(done, 'utf8')) as { scorm: string; cmi5: string; error?: string };
+		if (result.error) throw new Error(result.error);
+		return result;
 	})());
 }
 
@@ -42,7 +64,7 @@ export interface LmsServer extends LocalServer {
 	/** The State API documents kept, by registration. */
 	states: Map<string, unknown>;
 	/** A cmi5 launch URL for `registration`, with a fresh one-time fetch URL. */
-	cmi5Launch(registration: string, options?: { launchMode?: string; masteryScore?: number }): string;
+	cmi5Launch(registration: string, options?: { launchMode?: string; masteryScore?: number; failWrites?: boolean }): string;
 }
 
 // The browser build (a script that defines Scorm12API), not the ES module.
@@ -87,7 +109,7 @@ export async function startLmsServer(): Promise<LmsServer> {
 	const lrs: LrsRecord[] = [];
 	const states = new Map<string, unknown>();
 	const tokens = new Map<string, boolean>();
-	const launches = new Map<string, { launchMode: string; masteryScore?: number }>();
+	const launches = new Map<string, { launchMode: string; masteryScore?: number; failWrites?: boolean }>();
 	let nextToken = 0;
 
 	const server = await startLocalServer((req, res) => {
@@ -133,6 +155,8 @@ export async function startLmsServer(): Promise<LmsServer> {
 					);
 				}
 				if (req.method === 'GET') return states.has(registration) ? send(200, JSON.stringify(states.get(registration))) : send(404, '');
+				// An LRS that takes the launch but refuses every write, as one that is failing does.
+				if (launches.get(registration)?.failWrites) return send(500, '');
 				states.set(registration, JSON.parse(body));
 				lrs.push({ kind: 'state', session, at: Date.now() });
 				return send(204);
@@ -153,7 +177,7 @@ export async function startLmsServer(): Promise<LmsServer> {
 		cmi5Launch(registration, options = {}) {
 			const token = `fetch/${nextToken++}`;
 			tokens.set(token, false);
-			launches.set(registration, { launchMode: options.launchMode ?? 'Normal', masteryScore: options.masteryScore });
+			launches.set(registration, { launchMode: options.launchMode ?? 'Normal', masteryScore: options.masteryScore, failWrites: options.failWrites });
 			const query = new URLSearchParams({
 				endpoint: `${server.url}/lrs/`,
 				fetch: `${server.url}/lrs/${token}`,
