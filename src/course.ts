@@ -12,6 +12,13 @@ export const course = {
 	/** The folder under src/content/docs that holds the lessons, in the sidebar under `sidebarLabel`. */
 	lessonsDirectory: 'lessons',
 	sidebarLabel: 'Deployment and orchestration',
+	/**
+	 * The module as an LMS package (`npm run package:lms`, docs/lms.md). `identifier` names the
+	 * package and its one SCO/AU in every LMS: keep it when the lessons change, so that an LMS takes
+	 * a new build as an update of the same module. `passMark` is the share of knowledge checks
+	 * answered right (0 to 1) for "passed"; `undefined` reports "completed" only.
+	 */
+	lms: { identifier: 'mlops-course-deployment-orchestration', passMark: 0.8 as number | undefined },
 } as const;
 
 export type ExamDomain = { number: number; title: string };

@@ -64,13 +64,30 @@ export function parseProgress(raw: string | null): Progress {
 	return progress;
 }
 
+/** What progress-store needs of a storage: the three calls of localStorage it makes. */
+export type ProgressStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/**
+ * localStorage, unless the page was given another store before its modules ran
+ * (`globalThis.courseProgressStorage`): an LMS package's pages keep progress in the launch page
+ * that holds the LMS session, since the LMS's data is the truth there (src/lms/).
+ */
+function progressStorage(): ProgressStorage {
+	return (globalThis as { courseProgressStorage?: ProgressStorage }).courseProgressStorage ?? localStorage;
+}
+
+/** Progress as saved: what loadProgress reads back. */
+export function serializeProgress(progress: Progress): string {
+	return JSON.stringify({ v: version, ...progress });
+}
+
 /** Progress this page could not save (storage full or blocked): it still holds until the page closes. */
 let unsaved: string | null | undefined;
 
 /** The learner's progress; fresh when there is none, or none that can be read. */
 export function loadProgress(): Progress {
 	try {
-		return parseProgress(unsaved !== undefined ? unsaved : localStorage.getItem(storageKey));
+		return parseProgress(unsaved !== undefined ? unsaved : progressStorage().getItem(storageKey));
 	} catch {
 		return parseProgress(null);
 	}
@@ -78,8 +95,8 @@ export function loadProgress(): Progress {
 
 function save(value: string | null): void {
 	try {
-		if (value === null) localStorage.removeItem(storageKey);
-		else localStorage.setItem(storageKey, value);
+		if (value === null) progressStorage().removeItem(storageKey);
+		else progressStorage().setItem(storageKey, value);
 		unsaved = undefined;
 	} catch {
 		unsaved = value;
@@ -94,7 +111,7 @@ function save(value: string | null): void {
 export function updateProgress(change: (progress: Progress) => void): void {
 	const progress = loadProgress();
 	change(progress);
-	save(JSON.stringify({ v: version, ...progress }));
+	save(serializeProgress(progress));
 }
 
 /** Forgets everything this site saved for the learner. */

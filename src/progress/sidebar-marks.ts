@@ -7,7 +7,8 @@ import type { Progress } from './progress-store.ts';
 export function markSidebar(progress: Progress): void {
 	const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 	for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.sidebar a[href]')) {
-		const id = link.pathname.slice(base.length, -1);
+		// A packaged page (src/lms/) links `lessons/x/index.html`: the same lesson as `lessons/x/`.
+		const id = link.pathname.replace(/index\.html$/, '').slice(base.length, -1);
 		const complete = Boolean(progress.lessons[id]?.complete);
 		link.toggleAttribute('data-complete', complete);
 		link.querySelector('.progress-mark')?.remove();

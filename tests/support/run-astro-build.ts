@@ -8,7 +8,7 @@ import { runProcess } from './run-process.ts';
  */
 const testRunnerVariables = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'VITEST'];
 
-function buildEnvironment(extra: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+export function buildEnvironment(extra: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	for (const name of Object.keys(env)) {
 		if (testRunnerVariables.includes(name) || name.startsWith('VITEST_')) delete env[name];
