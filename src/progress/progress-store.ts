@@ -1,13 +1,21 @@
 /**
- * What a learner has done, kept in their browser only (localStorage, one key): the answers they
- * checked, the lessons they marked complete, and the last section they read. Nothing is sent
- * anywhere. Every read is checked: saved data that is malformed, from another version, or that
+ * What a learner has done, kept in their browser only (localStorage, one key per module): the
+ * answers they checked, the lessons they marked complete, the last section they read, and the
+ * questions they review over days. Nothing is sent anywhere. Every read is checked: saved data that is malformed, from another version, or that
  * storage cannot give (private browsing, blocked site data, a full quota) is dropped or ignored,
  * never thrown, so a page always works.
  */
+import { basePath } from '../base-path.ts';
+import { parseCard, reconcileCards, type SavedCard } from './review-cards.ts';
 
-export const storageKey = 'mlops-course-progress';
-const version = 1;
+/** The one key every module of the course used before progress was kept per module. */
+export const legacyStorageKey = 'mlops-course-progress';
+/**
+ * This module's key: modules hosted on one origin (a user site, one CloudFront distribution) have
+ * different base paths, so neither sees, resumes into or resets the other's progress.
+ */
+export const storageKey = `${legacyStorageKey}:${basePath()}`;
+export const version = 1;
 const changeEvent = 'course-progress';
 
 /** A checked knowledge check: the options chosen (by position) and whether that was right. */
@@ -25,6 +33,8 @@ export interface LessonProgress {
 	complete?: boolean;
 	/** The learner has read some of it. */
 	seen?: boolean;
+	/** Review cards of the checks answered, by the check's key (src/progress/review-cards.ts). */
+	cards?: Record<string, SavedCard>;
 }
 
 export interface Progress {
@@ -57,6 +67,10 @@ export function parseProgress(raw: string | null): Progress {
 			}
 		}
 		for (const flag of ['marked', 'complete', 'seen'] as const) if (lesson[flag] === true) saved[flag] = true;
+		for (const [key, value] of entries(lesson.cards)) {
+			const card = parseCard(value);
+			if (card) (saved.cards ??= {})[key] = card;
+		}
 		progress.lessons[id] = saved;
 	}
 	const last = isData(data.last) ? data.last : {};
@@ -67,19 +81,36 @@ export function parseProgress(raw: string | null): Progress {
 /** Progress this page could not save (storage full or blocked): it still holds until the page closes. */
 let unsaved: string | null | undefined;
 
+/**
+ * What storage holds for this module. The first time, that is what the site saved before progress
+ * was kept per module, copied to this module's key: the old key stays for the other modules on the
+ * origin, and this module never reads it again once its own key exists (a reset saves empty progress
+ * rather than removing the key, so the old progress does not come back).
+ */
+function readStored(): string | null {
+	const own = localStorage.getItem(storageKey);
+	if (own !== null) return own;
+	const legacy = localStorage.getItem(legacyStorageKey);
+	try {
+		if (legacy !== null) localStorage.setItem(storageKey, legacy);
+	} catch {
+		// Storage full: the old progress is still read from the old key next time.
+	}
+	return legacy;
+}
+
 /** The learner's progress; fresh when there is none, or none that can be read. */
 export function loadProgress(): Progress {
 	try {
-		return parseProgress(unsaved !== undefined ? unsaved : localStorage.getItem(storageKey));
+		return parseProgress(unsaved !== undefined ? unsaved : readStored());
 	} catch {
 		return parseProgress(null);
 	}
 }
 
-function save(value: string | null): void {
+function save(value: string): void {
 	try {
-		if (value === null) localStorage.removeItem(storageKey);
-		else localStorage.setItem(storageKey, value);
+		localStorage.setItem(storageKey, value);
 		unsaved = undefined;
 	} catch {
 		unsaved = value;
@@ -94,12 +125,22 @@ function save(value: string | null): void {
 export function updateProgress(change: (progress: Progress) => void): void {
 	const progress = loadProgress();
 	change(progress);
-	save(JSON.stringify({ v: version, ...progress }));
+	save(serializeProgress(progress));
 }
 
-/** Forgets everything this site saved for the learner. */
+/** Progress as it is stored, and as a progress file carries it. */
+export function serializeProgress(progress: Progress): string {
+	return JSON.stringify({ v: version, ...progress });
+}
+
+/** Replaces the learner's progress in this module with another (read from a progress file). */
+export function replaceProgress(progress: Progress): void {
+	save(serializeProgress(progress));
+}
+
+/** Forgets everything this module saved for the learner. */
 export function resetProgress(): void {
-	save(null);
+	replaceProgress({ lessons: {} });
 }
 
 /** Calls `listener` whenever progress changes, in this tab or another. */
@@ -142,6 +183,7 @@ export function updateLesson(change: (lesson: LessonProgress, progress: Progress
 		change(lesson, progress);
 		lesson.seen = true;
 		for (const key in lesson.answers) if (!page.checkKeys.includes(key)) delete lesson.answers[key];
+		if (lesson.cards) reconcileCards(lesson.cards, page.checkKeys, Date.now());
 		lesson.complete = lessonStatus(progress, page.id, page.checkKeys).state === 'complete' || undefined;
 	});
 }

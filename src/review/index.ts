@@ -1,0 +1,42 @@
+/**
+ * Review over days: what pages call to schedule an answered knowledge check. The scheduler
+ * (schedule.ts, with ts-fsrs) is imported on the first answer, so no page carries it on its first
+ * load; counting what is due needs no scheduler (src/progress/review-cards.ts).
+ */
+import { reconcileCards } from '../progress/review-cards.ts';
+import { updateLesson, updateProgress } from '../progress/progress-store.ts';
+
+const loadScheduler = () => import('./schedule.ts');
+
+/** Starts fetching the scheduler, so that the first answer is scheduled without waiting. */
+export function prepareScheduler(): void {
+	loadScheduler().catch(() => {
+		// Offline: the answer that needs it tries again, and says so if it cannot.
+	});
+}
+
+/** Schedules an answer given in this page's lesson. Rejects when the scheduler cannot be loaded. */
+export async function recordLessonAnswer(key: string, index: number, right: boolean): Promise<void> {
+	const { scheduleLessonAnswer } = await loadScheduler();
+	updateLesson((lesson) => {
+		const card = scheduleLessonAnswer(lesson.cards?.[key], index, right, Date.now());
+		if (card) (lesson.cards ??= {})[key] = card;
+	});
+}
+
+/**
+ * Schedules an answer given on the Review page, to a check of `lesson` (whose checks, as built, are
+ * `checkKeys`). Rejects when the scheduler cannot be loaded.
+ */
+export async function recordReviewAnswer(lesson: string, checkKeys: readonly string[], key: string, right: boolean): Promise<void> {
+	const { schedule } = await loadScheduler();
+	updateProgress((progress) => {
+		const saved = (progress.lessons[lesson] ??= { answers: {} });
+		const cards = (saved.cards ??= {});
+		const now = Date.now();
+		reconcileCards(cards, checkKeys, now);
+		cards[key] = schedule(cards[key], checkKeys.indexOf(key), right, now);
+	});
+}
+
+export { reviewDay, reviewQueue, type DueQuestion, type ReviewLesson } from '../progress/review-cards.ts';
