@@ -2,9 +2,12 @@
  * The learner's view of the course on the landing page: each lesson's state (not started, in
  * progress with its score, complete), how many lessons are complete, the section last read (also
  * the hero's button, which becomes "Resume the course"), and resetting progress. Saved progress for
- * a lesson the course no longer has is left out of every figure.
+ * a lesson the course no longer has is left out of every figure. Also how many questions are due
+ * for review, and saving progress to a file or loading it from one.
  */
+import { questionCount } from '../collection/lesson-size.ts';
 import { lessonStatus, loadProgress, onProgressChange, type LessonStatus, type Progress } from './progress-store.ts';
+import { reviewDay, reviewQueue } from './review-cards.ts';
 
 function statusText(status: LessonStatus): string {
 	if (status.state !== 'in-progress') return status.state === 'complete' ? 'Complete' : 'Not started';
@@ -22,6 +25,20 @@ class CourseOverview extends HTMLElement {
 			// Only a learner who asks to reset needs the code that does it.
 			void import('./reset-progress.ts').then(({ confirmReset }) => confirmReset(this));
 		});
+		// Only a learner who saves or loads a file needs the code that does it.
+		const files = () => import('./progress-file-actions.ts');
+		const say = (message: string) => (this.querySelector('.course-progress__file-status')!.textContent = message);
+		const offline = () => say('This needs a part of the page that could not be loaded (are you offline?). Your progress is unchanged.');
+		this.querySelector('[data-action="save"]')?.addEventListener('click', () => {
+			files().then(({ saveProgressFile }) => say(saveProgressFile(this.dataset.course ?? '')), offline);
+		});
+		const input = this.querySelector<HTMLInputElement>('.course-progress__file input[type="file"]')!;
+		this.querySelector('[data-action="load"]')?.addEventListener('click', () => input.click());
+		input.addEventListener('change', () => {
+			const file = input.files?.[0];
+			input.value = '';
+			if (file) files().then(({ loadProgressFile }) => loadProgressFile(file, this.dataset.course ?? '').then(say), offline);
+		});
 	}
 
 	#show(progress: Progress) {
@@ -36,6 +53,19 @@ class CourseOverview extends HTMLElement {
 		}
 		this.querySelector('.course-progress__summary')!.textContent = `${complete} of ${cards.length} lessons complete.`;
 		this.#showLastRead(progress, cards);
+		this.#showReview(progress, cards);
+	}
+
+	/** How many questions are due, linked to the Review page; else when the next review is. */
+	#showReview(progress: Progress, cards: HTMLElement[]) {
+		const lessons = cards.map((card) => ({ id: card.dataset.lesson!, checkKeys: (card.dataset.checks ?? '').split(' ').filter(Boolean) }));
+		const now = Date.now();
+		const { due, next } = reviewQueue(progress.lessons, lessons, now);
+		const line = this.querySelector('.course-progress__review')!;
+		const link = line.querySelector('a')!;
+		link.hidden = due.length === 0;
+		link.textContent = due.length > 0 ? `${questionCount(due.length)} to review` : '';
+		line.querySelector('span')!.textContent = due.length === 0 && next !== undefined ? `Nothing to review today. Your next review is ${reviewDay(next, now)}.` : '';
 	}
 
 	/** The section the learner last read, if its lesson and heading are still in the course. */
