@@ -20,24 +20,42 @@ export interface StaticServer {
  * requested path, the Content-Security-Policy included, as a host that reads the file would send.
  */
 export async function startStaticServer(root: string, base = '/'): Promise<StaticServer> {
+	const server = await startSharedOriginServer([{ root, base }]);
+	return { url: `${server.origin}${base}`, close: server.close };
+}
+
+/**
+ * Serves several built sites on one origin, each under its own base path, as one host serves the
+ * modules of a course (a GitHub Pages user site, one CloudFront distribution). A request goes to
+ * the site with the longest base path it starts with; anything else gets the first site's 404 page.
+ */
+export async function startSharedOriginServer(sites: { root: string; base: string }[]): Promise<{ origin: string; close: () => Promise<void> }> {
 	const gzip = compression();
-	const files = sirv(root, { dev: false, etag: true, dotfiles: false });
-	const notFoundPage = readFileSync(join(root, '404.html'));
-	const headersFile = join(root, '_headers');
-	const headerRules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+	const served = [...sites]
+		.sort((a, b) => b.base.length - a.base.length)
+		.map(({ root, base }) => {
+			const headersFile = join(root, '_headers');
+			return {
+				base,
+				files: sirv(root, { dev: false, etag: true, dotfiles: false }),
+				notFoundPage: readFileSync(join(root, '404.html')),
+				headerRules: existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [],
+			};
+		});
+	const fallback = served.find((site) => site.base === sites[0]!.base)!;
 	const server: Server = createServer((req, res) => {
 		gzip(req as never, res as never, () => {
 			const url = req.url ?? '/';
-			for (const [name, value] of Object.entries(headersForPath(headerRules, url.split('?')[0]!))) res.setHeader(name, value);
-			const inside = url.startsWith(base);
-			if (inside) req.url = '/' + url.slice(base.length);
+			const site = served.find((each) => url.startsWith(each.base));
+			for (const [name, value] of Object.entries(headersForPath((site ?? fallback).headerRules, url.split('?')[0]!))) res.setHeader(name, value);
 			const notFound = () => {
 				res.statusCode = 404;
 				res.setHeader('Content-Type', 'text/html; charset=utf-8');
-				res.end(notFoundPage);
+				res.end((site ?? fallback).notFoundPage);
 			};
-			if (inside) files(req, res, notFound);
-			else notFound();
+			if (!site) return notFound();
+			req.url = '/' + url.slice(site.base.length);
+			site.files(req, res, notFound);
 		});
 	});
 	await new Promise<void>((resolve, reject) => {
@@ -46,7 +64,7 @@ export async function startStaticServer(root: string, base = '/'): Promise<Stati
 	});
 	const { port } = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}${base}`,
+		origin: `http://127.0.0.1:${port}`,
 		close: () =>
 			new Promise((resolve, reject) => {
 				server.closeAllConnections();
