@@ -1,12 +1,5 @@
-/**
- * How a lesson's size is said, on the course overview and on the lesson itself, and how a number of
- * questions is said anywhere (reviews due, checks in a lesson): written once so they always agree.
- */
-
-/** "1 question" or "3 questions". */
-export function questionCount(count: number): string {
-	return `${count} question${count === 1 ? '' : 's'}`;
-}
+/** How a lesson's size is said, on the course overview and on the lesson itself, so they always agree. */
+import { questionCount } from '../progress/review-queue.ts';
 
 /** "8 min read, 3 questions", or the reading time alone for a lesson without checks. */
 export function lessonSize(readingMinutes: number, checks: number): string {

@@ -5,14 +5,20 @@
  * belongs to and when it was saved. Nothing in a file is trusted: it is read through the same checks
  * as stored progress, and a file that is not one of ours is refused with the reason.
  */
-import { parseProgress, serializeProgress, version, type Progress } from './progress-store.ts';
+import { parseProgress, version, type Progress } from './progress-store.ts';
+import { validCards } from './review-cards.ts';
+
+/** Progress with only the review cards that can be trusted. */
+function withValidCards(progress: Progress): Progress {
+	for (const lesson of Object.values(progress.lessons)) if (lesson.cards) lesson.cards = validCards(lesson.cards);
+	return progress;
+}
 
 const format = 'course-progress';
 
 /** The file's text: the course's slug (src/progress/course-slug.ts) names the course it belongs to. */
 export function progressFileText(progress: Progress, course: string, now: number): string {
-	const stored = JSON.parse(serializeProgress(progress)) as object;
-	return JSON.stringify({ format, course, saved: new Date(now).toISOString(), ...stored });
+	return JSON.stringify({ format, course, saved: new Date(now).toISOString(), v: version, ...withValidCards(structuredClone(progress)) });
 }
 
 /** The name the file is saved under: the course and the day, so files of two modules or two days differ. */
@@ -37,5 +43,5 @@ export function readProgressFile(text: string, course: string): ReadFile {
 	if (file.course !== course) return { problem: `This file holds progress of another course (${file.course}), not of this one.` };
 	if (file.v > version) return { problem: 'This file was saved by a newer version of the course site than this one, which cannot read it.' };
 	if (file.v !== version) return { problem: 'This file was saved by an older version of the course site, which this one cannot read.' };
-	return { progress: parseProgress(text) };
+	return { progress: withValidCards(parseProgress(text)) };
 }

@@ -6,7 +6,6 @@
  * never thrown, so a page always works.
  */
 import { basePath } from '../base-path.ts';
-import { parseCard, reconcileCards, type SavedCard } from './review-cards.ts';
 
 /** The one key every module of the course used before progress was kept per module. */
 export const legacyStorageKey = 'mlops-course-progress';
@@ -33,8 +32,12 @@ export interface LessonProgress {
 	complete?: boolean;
 	/** The learner has read some of it. */
 	seen?: boolean;
-	/** Review cards of the checks answered, by the check's key (src/progress/review-cards.ts). */
-	cards?: Record<string, SavedCard>;
+	/**
+	 * Review cards of the checks answered, by the check's key, as stored: each is checked field by
+	 * field where it is used (validCards in review-cards.ts), which only the pages and moments that
+	 * review need, so a lesson's first load does not carry that code.
+	 */
+	cards?: Record<string, unknown>;
 }
 
 export interface Progress {
@@ -67,10 +70,7 @@ export function parseProgress(raw: string | null): Progress {
 			}
 		}
 		for (const flag of ['marked', 'complete', 'seen'] as const) if (lesson[flag] === true) saved[flag] = true;
-		for (const [key, value] of entries(lesson.cards)) {
-			const card = parseCard(value);
-			if (card) (saved.cards ??= {})[key] = card;
-		}
+		if (isData(lesson.cards)) saved.cards = { ...lesson.cards };
 		progress.lessons[id] = saved;
 	}
 	const last = isData(data.last) ? data.last : {};
@@ -125,22 +125,15 @@ function save(value: string): void {
 export function updateProgress(change: (progress: Progress) => void): void {
 	const progress = loadProgress();
 	change(progress);
-	save(serializeProgress(progress));
+	save(JSON.stringify({ v: version, ...progress }));
 }
 
-/** Progress as it is stored, and as a progress file carries it. */
-export function serializeProgress(progress: Progress): string {
-	return JSON.stringify({ v: version, ...progress });
-}
-
-/** Replaces the learner's progress in this module with another (read from a progress file). */
-export function replaceProgress(progress: Progress): void {
-	save(serializeProgress(progress));
-}
-
-/** Forgets everything this module saved for the learner. */
+/** Forgets everything this module saved for the learner: what is left is empty progress. */
 export function resetProgress(): void {
-	replaceProgress({ lessons: {} });
+	updateProgress((progress) => {
+		progress.lessons = {};
+		delete progress.last;
+	});
 }
 
 /** Calls `listener` whenever progress changes, in this tab or another. */
@@ -183,7 +176,6 @@ export function updateLesson(change: (lesson: LessonProgress, progress: Progress
 		change(lesson, progress);
 		lesson.seen = true;
 		for (const key in lesson.answers) if (!page.checkKeys.includes(key)) delete lesson.answers[key];
-		if (lesson.cards) reconcileCards(lesson.cards, page.checkKeys, Date.now());
 		lesson.complete = lessonStatus(progress, page.id, page.checkKeys).state === 'complete' || undefined;
 	});
 }

@@ -6,7 +6,8 @@
  * pages import it on first use (see index.ts), never on their first load.
  */
 import { fsrs, Rating, State, type Card } from 'ts-fsrs';
-import { isDue, newCard, type SavedCard } from '../progress/review-cards.ts';
+import type { SavedCard } from '../progress/review-cards.ts';
+import { isDue, newCard } from '../progress/review-queue.ts';
 
 const scheduler = fsrs({ enable_fuzz: false, enable_short_term: true, learning_steps: ['1m'], relearning_steps: ['1m'] });
 

@@ -16,7 +16,7 @@ const fileStatus = (page: Page) => page.locator('.course-progress__file-status')
 /** Loads a file on the course overview as a learner does: the button, then the file chooser. */
 async function loadFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
 	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Load progress from a file' }).click();
+	await page.locator('label', { hasText: 'Load progress from a file' }).click();
 	await (await chooser).setFiles(file);
 	await expect.poll(() => fileStatus(page).textContent()).not.toBe('');
 	return (await fileStatus(page).textContent())!;
@@ -129,7 +129,7 @@ describe.skipIf(noBrowser)(`two modules on one origin${noBrowser ? ` (skipped: $
 		const { page } = await open({ init: `if (!localStorage.getItem('seeded')) { localStorage.setItem(${JSON.stringify(legacyStorageKey)}, ${JSON.stringify(old)}); localStorage.setItem('seeded', '1'); }` });
 		for (const module of [first(), second()]) {
 			await page.goto(module);
-			await expect.poll(() => summary(page).textContent(), module).toMatch(/^1 of \d+ lessons complete\.$/);
+			await expect.poll(() => summary(page).textContent(), { message: module }).toMatch(/^1 of \d+ lessons complete\.$/);
 		}
 		await page.goto(first());
 		await page.getByRole('button', { name: 'Reset progress' }).click();

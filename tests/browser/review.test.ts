@@ -77,7 +77,7 @@ describe.skipIf(noBrowser)(`review over days${noBrowser ? ` (skipped: ${browserS
 			expect(next).toBeGreaterThan(interval);
 			interval = next;
 		}
-		expect(await dueOnOverview(page)).toMatch(/^Nothing to review today\. Your next review is /);
+		expect(await dueOnOverview(page)).toBe('Nothing to review today.');
 		expect(problems.consoleErrors).toEqual([]);
 	});
 

@@ -61,6 +61,6 @@ describe('progress files', () => {
 
 	it('drops the parts of a file it cannot trust and keeps the rest', () => {
 		const text = file({ lessons: { 'lessons/a': { answers: { k: { choices: [1], right: true } }, cards: { k: { state: 2, due: 'soon' } } } } });
-		expect(readProgressFile(text, slug)).toEqual({ progress: { lessons: { 'lessons/a': { answers: { k: { choices: [1], right: true } } } }, last: expect.anything() } });
+		expect(readProgressFile(text, slug)).toEqual({ progress: { lessons: { 'lessons/a': { answers: { k: { choices: [1], right: true } }, cards: {} } }, last: expect.anything() } });
 	});
 });

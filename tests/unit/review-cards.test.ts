@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDue, newCard, parseCard, reconcileCards, reviewQueue, type SavedCard } from '../../src/progress/review-cards.ts';
+import { parseCard, validCards, type SavedCard } from '../../src/progress/review-cards.ts';
+import { isDue, newCard, reconcileCards, reviewQueue } from '../../src/progress/review-queue.ts';
 import { parseProgress } from '../../src/progress/progress-store.ts';
 import { schedule, scheduleLessonAnswer } from '../../src/review/schedule.ts';
 
@@ -37,9 +38,10 @@ describe('saved review cards', () => {
 	it('drops what is not a card at all, and the rest of the progress survives', () => {
 		for (const value of [null, 3, 'card', []]) expect(parseCard(value)).toBeUndefined();
 		const progress = parseProgress(
-			JSON.stringify({ v: 1, lessons: { 'lessons/a': { answers: {}, seen: true, cards: { good: reviewed, bad: { ...reviewed, state: 9 } } } } }),
+			JSON.stringify({ v: 1, lessons: { 'lessons/a': { answers: {}, seen: true, cards: { good: reviewed, bad: { ...reviewed, state: 9 }, text: 'card' } } } }),
 		);
-		expect(progress.lessons['lessons/a']).toEqual({ answers: {}, seen: true, cards: { good: reviewed } });
+		expect(validCards(progress.lessons['lessons/a']!.cards)).toEqual({ good: reviewed });
+		expect(parseProgress(JSON.stringify({ v: 1, lessons: { 'lessons/a': { answers: {}, cards: [reviewed] } } })).lessons['lessons/a']).toEqual({ answers: {} });
 	});
 
 	it('schedules every card it keeps without throwing', () => {

@@ -6,13 +6,7 @@
  */
 import { loadProgress, pageLesson, updateLesson } from '../../progress/progress-store.ts';
 import { recordLessonAnswer } from '../../review/index.ts';
-
-/** Sent (bubbling) when the learner checks an answer: the Review page schedules it from there. */
-export interface KnowledgeCheckAnswer {
-	key: string;
-	right: boolean;
-}
-export const answerEvent = 'knowledge-check-answer';
+import { answerEvent, type KnowledgeCheckAnswer } from './answer-event.ts';
 
 type OptionState = 'right-chosen' | 'right-missed' | 'wrong-chosen';
 
@@ -135,7 +129,7 @@ class KnowledgeCheckElement extends HTMLElement {
 		if (!key) return;
 		const lesson = pageLesson();
 		if (lesson) {
-			recordLessonAnswer(key, lesson.checkKeys.indexOf(key), right).catch(() => {
+			recordLessonAnswer(lesson.checkKeys, key, right).catch(() => {
 				// Offline before the scheduler arrived: the answer is saved, the card made at the next answer.
 			});
 		}
@@ -162,4 +156,7 @@ class KnowledgeCheckElement extends HTMLElement {
 }
 
 if (!customElements.get('knowledge-check')) customElements.define('knowledge-check', KnowledgeCheckElement);
+
+// A module with no exports: importing it defines the element, and the dynamic import() needs a module.
+export {};
 

@@ -4,10 +4,15 @@
  * each answer scheduled again. When nothing is due it says when the next review is. What cannot be
  * loaded (offline) is said, with the way to the question in its lesson; the page never breaks.
  */
-import { questionCount } from '../../collection/lesson-size.ts';
 import { loadProgress } from '../../progress/progress-store.ts';
-import { prepareScheduler, recordReviewAnswer, reviewDay, reviewQueue, type DueQuestion } from '../../review/index.ts';
-import { answerEvent, type KnowledgeCheckAnswer } from '../knowledge-check/knowledge-check-element.ts';
+import { nextMidnight, prepareScheduler, questionCount, recordReviewAnswer, reviewQueue, tidyCards, type DueQuestion } from '../../review/index.ts';
+import { answerEvent, type KnowledgeCheckAnswer } from '../knowledge-check/answer-event.ts';
+
+/** When a review falls, as the pages say it: "tomorrow, Tuesday 8 December", or the date alone further out. */
+function reviewDay(time: number, now: number): string {
+	const date = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' }).format(time);
+	return new Date(time).toDateString() === new Date(nextMidnight(now)).toDateString() ? `tomorrow, ${date}` : `on ${date}`;
+}
 
 /** A lesson as the page was built with it. */
 interface BuiltLesson {
@@ -31,6 +36,7 @@ class ReviewSession extends HTMLElement {
 		}
 		this.#part('next').addEventListener('click', () => this.#next());
 		this.addEventListener(answerEvent, (event) => void this.#answered((event as CustomEvent<KnowledgeCheckAnswer>).detail));
+		tidyCards(this.#lessons);
 		this.#start(false);
 	}
 
@@ -109,6 +115,8 @@ class ReviewSession extends HTMLElement {
 		try {
 			const check = (await this.#page(lesson.href)).querySelector(`knowledge-check[data-key="${CSS.escape(item.key)}"]`);
 			if (!check) throw new Error('gone');
+			// The check's interactive part comes with the first question, not with the page.
+			await import('../knowledge-check/knowledge-check-element.ts');
 			slot.append(document.importNode(check, true));
 		} catch {
 			problem.textContent = 'This question could not be loaded (are you offline?). It stays due: answer it in its lesson, linked above, or come back later.';
