@@ -82,21 +82,13 @@ export function parseProgress(raw: string | null): Progress {
 let unsaved: string | null | undefined;
 
 /**
- * What storage holds for this module. The first time, that is what the site saved before progress
- * was kept per module, copied to this module's key: the old key stays for the other modules on the
- * origin, and this module never reads it again once its own key exists (a reset saves empty progress
- * rather than removing the key, so the old progress does not come back).
+ * What storage holds for this module; until this module first saves, what the site saved before
+ * progress was kept per module. The old key stays for the other modules on the origin, and the
+ * first save (opening a lesson, an answer, a reset, which saves empty progress rather than removing
+ * the key) moves this module to its own key for good.
  */
 function readStored(): string | null {
-	const own = localStorage.getItem(storageKey);
-	if (own !== null) return own;
-	const legacy = localStorage.getItem(legacyStorageKey);
-	try {
-		if (legacy !== null) localStorage.setItem(storageKey, legacy);
-	} catch {
-		// Storage full: the old progress is still read from the old key next time.
-	}
-	return legacy;
+	return localStorage.getItem(storageKey) ?? localStorage.getItem(legacyStorageKey);
 }
 
 /** The learner's progress; fresh when there is none, or none that can be read. */
