@@ -182,6 +182,16 @@ describe.skipIf(noBrowser)(`review over days${noBrowser ? ` (skipped: ${browserS
 		await page.goto(reviewUrl);
 		await expect.poll(() => page.locator('review-session [data-part="problem"]').textContent()).toMatch(/could not be loaded \(are you offline\?\)/);
 		expect(await page.locator('review-session [data-part="source"]').getAttribute('href')).toMatch(new RegExp(`/${lesson}$`));
+
+		// The lesson reachable again, the scheduler still not: the question is asked, the answer said not kept.
+		await context.unrouteAll();
+		await context.route(/schedule\.[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+		await page.reload();
+		const before = await cards(page);
+		await answer(page.locator('review-session knowledge-check'), true);
+		await expect.poll(() => page.locator('review-session [data-part="problem"]').textContent()).toMatch(/could not be scheduled \(are you offline\?\): this question stays due/);
+		expect(await cards(page)).toEqual(before);
+		expect(await page.locator('review-session [data-part="next"]').isVisible()).toBe(true);
 		problems.consoleErrors.length = 0;
 	});
 });

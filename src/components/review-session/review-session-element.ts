@@ -77,7 +77,7 @@ class ReviewSession extends HTMLElement {
 				? `${start} Your next review is ${reviewDay(next, now)}.`
 				: afterSession
 					? start
-					: 'No questions to review yet. Each knowledge check you answer in a lesson comes back here over the following days: the ones you got wrong the same day, the others a few days later, then less and less often.',
+					: 'No questions to review yet.',
 		);
 	}
 
