@@ -14,6 +14,7 @@ import { internalLinks } from './src/integrations/internal-links.ts';
 import { rehypeBasePathLinks } from './src/plugins/rehype/base-path-links.ts';
 import { rehypeHtmlInMdx } from './src/plugins/rehype/html-in-mdx.ts';
 import { rehypeImageAttributes } from './src/plugins/rehype/image-attributes.ts';
+import { rehypeReadingTime } from './src/plugins/rehype/reading-time.ts';
 import { rehypeResponsiveImages } from './src/plugins/rehype/responsive-images.ts';
 import { rehypeZoomableImages } from './src/plugins/rehype/zoomable-images.ts';
 import { remarkClosedDirectives } from './src/plugins/remark/closed-directives.ts';
@@ -69,6 +70,7 @@ const rehypePlugins = [
 	[rehypeResponsiveImages, { publicDir }],
 	rehypeZoomableImages,
 	[rehypeBasePathLinks, { base }],
+	rehypeReadingTime,
 ];
 
 export default defineConfig({

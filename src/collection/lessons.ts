@@ -1,4 +1,5 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { basePath } from '../base-path.ts';
 import { course, type ExamDomain } from '../course.ts';
 
 export type LessonEntry = CollectionEntry<'docs'>;
@@ -22,6 +23,8 @@ export interface Lesson {
 	headings: LessonHeading[];
 	/** The keys of its knowledge checks, which name a learner's saved answers. */
 	checkKeys: string[];
+	/** How long it takes to read, in minutes (src/plugins/rehype/reading-time.ts). */
+	readingMinutes: number;
 }
 
 const collator = new Intl.Collator('en');
@@ -62,6 +65,7 @@ export async function courseOutline(): Promise<Lesson[]> {
 				domain: lessonDomain(entry),
 				headings: headings.map((heading) => ({ ...heading, comingSoon: empty.has(heading.slug) })),
 				checkKeys,
+				readingMinutes: Number(remarkPluginFrontmatter.readingMinutes ?? 0),
 			};
 		}),
 	);
@@ -69,5 +73,5 @@ export async function courseOutline(): Promise<Lesson[]> {
 
 /** The address of a page of the docs collection under the site's base path (the site uses trailing slashes). */
 export function pageHref(id: string): string {
-	return `${import.meta.env.BASE_URL.replace(/\/$/, '')}/${id}/`;
+	return `${basePath()}${id}/`;
 }

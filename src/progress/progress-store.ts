@@ -1,13 +1,20 @@
 /**
- * What a learner has done, kept in their browser only (localStorage, one key): the answers they
- * checked, the lessons they marked complete, and the last section they read. Nothing is sent
- * anywhere. Every read is checked: saved data that is malformed, from another version, or that
+ * What a learner has done, kept in their browser only (localStorage, one key per module): the
+ * answers they checked, the lessons they marked complete, the last section they read, and the
+ * questions they review over days. Nothing is sent anywhere. Every read is checked: saved data that is malformed, from another version, or that
  * storage cannot give (private browsing, blocked site data, a full quota) is dropped or ignored,
  * never thrown, so a page always works.
  */
+import { basePath } from '../base-path.ts';
 
-export const storageKey = 'mlops-course-progress';
-const version = 1;
+/** The one key every module of the course used before progress was kept per module. */
+export const legacyStorageKey = 'mlops-course-progress';
+/**
+ * This module's key: modules hosted on one origin (a user site, one CloudFront distribution) have
+ * different base paths, so neither sees, resumes into or resets the other's progress.
+ */
+export const storageKey = `${legacyStorageKey}:${basePath()}`;
+export const version = 1;
 const changeEvent = 'course-progress';
 
 /** A checked knowledge check: the options chosen (by position) and whether that was right. */
@@ -25,6 +32,12 @@ export interface LessonProgress {
 	complete?: boolean;
 	/** The learner has read some of it. */
 	seen?: boolean;
+	/**
+	 * Review cards of the checks answered, by the check's key, as stored: each is checked field by
+	 * field where it is used (validCards in review-cards.ts), which only the pages and moments that
+	 * review need, so a lesson's first load does not carry that code.
+	 */
+	cards?: Record<string, unknown>;
 }
 
 export interface Progress {
@@ -57,6 +70,7 @@ export function parseProgress(raw: string | null): Progress {
 			}
 		}
 		for (const flag of ['marked', 'complete', 'seen'] as const) if (lesson[flag] === true) saved[flag] = true;
+		if (isData(lesson.cards)) saved.cards = { ...lesson.cards };
 		progress.lessons[id] = saved;
 	}
 	const last = isData(data.last) ? data.last : {};
@@ -64,8 +78,8 @@ export function parseProgress(raw: string | null): Progress {
 	return progress;
 }
 
-/** What progress-store needs of a storage: the three calls of localStorage it makes. */
-export type ProgressStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/** What progress-store needs of a storage: the two calls of localStorage it makes. */
+export type ProgressStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 /**
  * localStorage, unless the page was given another store before its modules ran
@@ -82,21 +96,31 @@ export function serializeProgress(progress: Progress): string {
 }
 
 /** Progress this page could not save (storage full or blocked): it still holds until the page closes. */
-let unsaved: string | null | undefined;
+let unsaved: string | undefined;
+
+/**
+ * What storage holds for this module; until this module first saves, what the site saved before
+ * progress was kept per module. The old key stays for the other modules on the origin, and the
+ * first save (opening a lesson, an answer, a reset, which saves empty progress rather than removing
+ * the key) moves this module to its own key for good.
+ */
+function readStored(): string | null {
+	const storage = progressStorage();
+	return storage.getItem(storageKey) ?? storage.getItem(legacyStorageKey);
+}
 
 /** The learner's progress; fresh when there is none, or none that can be read. */
 export function loadProgress(): Progress {
 	try {
-		return parseProgress(unsaved !== undefined ? unsaved : progressStorage().getItem(storageKey));
+		return parseProgress(unsaved !== undefined ? unsaved : readStored());
 	} catch {
 		return parseProgress(null);
 	}
 }
 
-function save(value: string | null): void {
+function save(value: string): void {
 	try {
-		if (value === null) progressStorage().removeItem(storageKey);
-		else progressStorage().setItem(storageKey, value);
+		progressStorage().setItem(storageKey, value);
 		unsaved = undefined;
 	} catch {
 		unsaved = value;
@@ -114,9 +138,12 @@ export function updateProgress(change: (progress: Progress) => void): void {
 	save(serializeProgress(progress));
 }
 
-/** Forgets everything this site saved for the learner. */
+/** Forgets everything this module saved for the learner: what is left is empty progress. */
 export function resetProgress(): void {
-	save(null);
+	updateProgress((progress) => {
+		progress.lessons = {};
+		delete progress.last;
+	});
 }
 
 /** Calls `listener` whenever progress changes, in this tab or another. */

@@ -2,7 +2,7 @@
  * `npm run bench`: figures for docs/performance.md, not a test (no pass or fail).
  * A cold build of the site; the first-load bytes by type (raw and gzip) and request count of the
  * lesson and the home page; the image bytes of every lesson per screen, as Chromium receives them;
- * mobile Lighthouse medians of both pages against Debian's Chromium; and the
+ * mobile Lighthouse medians of these pages against Debian's Chromium; and the
  * build-scaling table of build-scaling.ts (project against default Starlight at 1, 50, 200 lessons).
  * `npm run bench -- --help` lists the options.
  *
@@ -26,10 +26,11 @@ import { benchBuildScaling, median, scalingOptions, scalingUsage, type ScalingOp
 
 const outputDir = join(projectRoot, 'tests', '.output', 'bench');
 const siteDir = join(outputDir, 'site');
-/** The pages measured: the lesson and the home page. */
+/** The pages measured: the lesson, the home page and the Review page. */
 const pages = [
 	{ label: 'lesson', name: 'lesson', route: 'lessons/automate-deployment/' },
 	{ label: 'home page', name: 'home', route: '' },
+	{ label: 'Review page', name: 'review', route: 'review/' },
 ];
 
 async function coldBuild(): Promise<number> {

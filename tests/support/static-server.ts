@@ -27,24 +27,46 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** The request handler of `startStaticServer`, for a server that changes what it serves. */
 export function staticHandler(root: string, base = '/'): Handler {
+	return sitesHandler([{ root, base }]);
+}
+
+/**
+ * Serves several built sites on one origin, each under its own base path, as one host serves the
+ * modules of a course (a GitHub Pages user site, one CloudFront distribution). A request goes to
+ * the site with the longest base path it starts with; anything else gets the first site's 404 page.
+ */
+export async function startSharedOriginServer(sites: { root: string; base: string }[]): Promise<{ origin: string; close: () => Promise<void> }> {
+	const { url, close } = await listen(createServer(sitesHandler(sites)), '/');
+	return { origin: url.slice(0, -1), close };
+}
+
+function sitesHandler(sites: { root: string; base: string }[]): Handler {
 	const gzip = compression();
-	const files = sirv(root, { dev: false, etag: true, dotfiles: false });
-	const notFoundPage = readFileSync(join(root, '404.html'));
-	const headersFile = join(root, '_headers');
-	const headerRules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+	const served = [...sites]
+		.sort((a, b) => b.base.length - a.base.length)
+		.map(({ root, base }) => {
+			const headersFile = join(root, '_headers');
+			return {
+				base,
+				files: sirv(root, { dev: false, etag: true, dotfiles: false }),
+				notFoundPage: readFileSync(join(root, '404.html')),
+				headerRules: existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [],
+			};
+		});
+	const fallback = served.find((site) => site.base === sites[0]!.base)!;
 	return (req, res) => {
 		gzip(req as never, res as never, () => {
 			const url = req.url ?? '/';
-			for (const [name, value] of Object.entries(headersForPath(headerRules, url.split('?')[0]!))) res.setHeader(name, value);
-			const inside = url.startsWith(base);
-			if (inside) req.url = '/' + url.slice(base.length);
+			const site = served.find((each) => url.startsWith(each.base));
+			for (const [name, value] of Object.entries(headersForPath((site ?? fallback).headerRules, url.split('?')[0]!))) res.setHeader(name, value);
 			const notFound = () => {
 				res.statusCode = 404;
 				res.setHeader('Content-Type', 'text/html; charset=utf-8');
-				res.end(notFoundPage);
+				res.end((site ?? fallback).notFoundPage);
 			};
-			if (inside) files(req, res, notFound);
-			else notFound();
+			if (!site) return notFound();
+			req.url = '/' + url.slice(site.base.length);
+			site.files(req, res, notFound);
 		});
 	};
 }

@@ -5,6 +5,8 @@
  * learner's browser (src/progress/) and shown again on their next visit; no data leaves the page.
  */
 import { loadProgress, pageLesson, updateLesson } from '../../progress/progress-store.ts';
+import { recordLessonAnswer } from '../../review/index.ts';
+import { answerEvent, type KnowledgeCheckAnswer } from './answer-event.ts';
 
 type OptionState = 'right-chosen' | 'right-missed' | 'wrong-chosen';
 
@@ -118,6 +120,20 @@ class KnowledgeCheckElement extends HTMLElement {
 		this.#announce(message);
 		retry.focus();
 		this.#save({ choices: inputs.flatMap((input, index) => (input.checked ? [index] : [])), right: allRight });
+		this.#review(allRight);
+	}
+
+	/** The answer becomes a review card (in a lesson), or is handed to the Review page that asked. */
+	#review(right: boolean) {
+		const key = this.dataset.key;
+		if (!key) return;
+		const lesson = pageLesson();
+		if (lesson) {
+			recordLessonAnswer(lesson.checkKeys, key, right).catch(() => {
+				// Offline before the scheduler arrived: the answer is saved, the card made at the next answer.
+			});
+		}
+		this.dispatchEvent(new CustomEvent<KnowledgeCheckAnswer>(answerEvent, { bubbles: true, detail: { key, right } }));
 	}
 
 	#reset() {
@@ -143,3 +159,4 @@ if (!customElements.get('knowledge-check')) customElements.define('knowledge-che
 
 // A module with no exports: importing it defines the element, and the dynamic import() needs a module.
 export {};
+

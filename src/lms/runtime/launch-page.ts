@@ -45,16 +45,12 @@ export function openModule(map: CourseMap, page?: string): void {
  * progress goes through it (progress-store is its one user), so it keeps one value.
  */
 export function hostProgress(initial: Progress, onChange: (progress: Progress) => void): void {
-	let value: string | null = serializeProgress(initial);
+	let value = serializeProgress(initial);
 	const storage: ProgressStorage = {
 		getItem: () => value,
 		setItem: (_key, next) => {
 			value = next;
 			onChange(parseProgress(next));
-		},
-		removeItem: () => {
-			value = null;
-			onChange(parseProgress(null));
 		},
 	};
 	(window as { lmsProgressStorage?: ProgressStorage }).lmsProgressStorage = storage;
