@@ -27,8 +27,13 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 export const defaultOutDir = join(root, 'lms-packages');
 const site = 'https://lms.invalid';
 
-/** Files of the website that have no place in a package: host settings, the site map, a service worker. */
-export const leftOut = (path: string) => /^(_headers|_redirects|robots\.txt|sw\.js|workbox-[^/]*\.js|sitemap[^/]*\.xml)$/.test(path) || path.endsWith('.map');
+/**
+ * Files of the website that have no place in a package: host settings, the site map, a service
+ * worker, and the Review page, whose schedules the LMS cannot keep (SCORM 1.2's suspend data holds
+ * 4,096 characters; docs/lms.md).
+ */
+export const leftOut = (path: string) =>
+	/^(_headers|_redirects|robots\.txt|sw\.js|workbox-[^/]*\.js|sitemap[^/]*\.xml|review\/index\.html)$/.test(path) || path.endsWith('.map');
 
 function filesUnder(dir: string): string[] {
 	return readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -49,7 +49,9 @@ class CourseOverview extends HTMLElement {
 		this.#showLastRead(progress, cards);
 		// How many questions are due, linked to the Review page (which also says when the next review is).
 		const { due, next } = reviewQueue(progress.lessons, lessons, Date.now());
-		const line = this.querySelector('.course-progress__review')!;
+		// An LMS package leaves the review line out (src/lms/): its platform keeps no review schedule.
+		const line = this.querySelector('.course-progress__review');
+		if (!line) return;
 		const link = line.querySelector('a')!;
 		link.hidden = due.length === 0;
 		link.textContent = due.length > 0 ? `${questionCount(due.length)} to review` : '';

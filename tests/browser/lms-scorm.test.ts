@@ -115,6 +115,10 @@ describe.skipIf(noBrowser)(`SCORM 1.2 package in an LMS${noBrowser ? ` (skipped:
 
 		// Search works in the package, and a result (a folder's address) opens the lesson's file.
 		const title = (await frame.locator('.lesson-card__title a').first().textContent())!.trim();
+		// What only the website has is left out: review, progress files, the offline copy, the sentence
+		// that progress stays in the browser.
+		expect(await frame.locator('[data-lms-omit], .course-progress__review, .course-progress__file, .offline-copy').count()).toBe(0);
+		expect((await page.request.get(`${lms.url}${scormBase}review/index.html`)).status()).toBe(404);
 		await frame.getByRole('button', { name: /search/i }).first().click();
 		await frame.locator('.pagefind-ui__search-input').fill(title.split(/\s+/)[0]!);
 		await expect.poll(() => frame.locator('.pagefind-ui__result-link').count()).toBeGreaterThan(0);

@@ -53,9 +53,9 @@ describe('package pages', () => {
 		expect(relativeFrom('index.html', 'lessons/a/')).toBe('lessons/a/index.html');
 	});
 
-	it('leave out the host settings, the site map and a service worker', () => {
-		for (const path of ['_headers', 'sw.js', 'sitemap-index.xml', 'sitemap-0.xml', '_astro/a.js.map']) expect(leftOut(path)).toBe(true);
-		for (const path of ['index.html', '_astro/a.js', 'pagefind/pagefind.js']) expect(leftOut(path)).toBe(false);
+	it('leave out the host settings, the site map, a service worker and the Review page', () => {
+		for (const path of ['_headers', 'sw.js', 'sitemap-index.xml', 'sitemap-0.xml', '_astro/a.js.map', 'review/index.html']) expect(leftOut(path)).toBe(true);
+		for (const path of ['index.html', '_astro/a.js', 'pagefind/pagefind.js', 'lessons/review/index.html']) expect(leftOut(path)).toBe(false);
 	});
 });
 
