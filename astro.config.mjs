@@ -76,6 +76,7 @@ const rehypePlugins = [
 export default defineConfig({
 	site,
 	base,
+	// Also gives import.meta.env.BASE_URL a slash at each end, as the pages' scripts expect it.
 	trailingSlash: 'always',
 	// Two pages at one address stop the build instead of one of them being dropped with a warning.
 	prerenderConflictBehavior: 'error',
@@ -101,7 +102,7 @@ export default defineConfig({
 			// Lessons put their parts at level 4: the table of contents lists them, and the learner's
 			// reading position (which follows it) can come back to them.
 			tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 4 },
-			customCss: ['./src/styles/course.css'],
+			customCss: ['./src/styles/course.css', './src/print/print.css'],
 			// Fails `astro build` on a broken internal link or #anchor, naming the page and the link.
 			// Links are checked after rehypeBasePathLinks has prefixed them, and the validator adds the
 			// base to the pages it knows, so both agree under a base path.

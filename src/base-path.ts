@@ -1,12 +1,8 @@
-/** A base path with one slash at each end ("/" or "/mlops-course/"), however it was written. */
+/**
+ * A base path with one slash at each end ("/" or "/mlops-course/"), however it was written: for
+ * the scripts that read it from the environment. Pages and their scripts read
+ * `import.meta.env.BASE_URL`, which Astro gives in that form (the site uses trailing slashes).
+ */
 export function normalizeBase(base: string): string {
 	return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-}
-
-/**
- * The site's base path with one trailing slash ("/" or "/mlops-course/"), however the build was
- * configured: Astro gives `BASE_URL` with or without it.
- */
-export function basePath(): string {
-	return normalizeBase(import.meta.env.BASE_URL);
 }

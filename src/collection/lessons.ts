@@ -1,5 +1,4 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { basePath } from '../base-path.ts';
 import { course, type ExamDomain } from '../course.ts';
 
 export type LessonEntry = CollectionEntry<'docs'>;
@@ -73,5 +72,5 @@ export async function courseOutline(): Promise<Lesson[]> {
 
 /** The address of a page of the docs collection under the site's base path (the site uses trailing slashes). */
 export function pageHref(id: string): string {
-	return `${basePath()}${id}/`;
+	return `${import.meta.env.BASE_URL}${id}/`;
 }

@@ -66,6 +66,9 @@ async function runtimeScripts(): Promise<Record<string, string>> {
 			write: false,
 			legalComments: 'none',
 			logLevel: 'error',
+			// progress-store names its storage key after the site's base path, which Vite gives the
+			// website's scripts; the launch page keeps progress in the LMS, under no key of its own.
+			define: { 'import.meta.env.BASE_URL': '"/"' },
 		});
 		out[path] = result.outputFiles[0]!.text;
 	}

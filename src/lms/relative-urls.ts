@@ -99,13 +99,21 @@ export function packageStylesheet(css: string, path: string): string {
 	);
 }
 
+/** A quoted string of minified code that holds the marker base, with what comes before and after it. */
+const quotedWithMarker = new RegExp(`(["'])((?:(?!\\1)[^\\\\\n]|\\\\.)*?)${markerBase}((?:(?!\\1)[^\\\\\n]|\\\\.)*?)\\1`, 'g');
+
 /**
  * A script with the base it was built with read at run time instead: the package's pages set
  * `lmsRoot` (src/lms/runtime/page-bridge.ts) to where the package is served from. Vite writes the
- * base into template literals, so only those can take the expression.
+ * base into template literals, alone or joined to other text (a storage key, say), which take the
+ * expression; a quoted string that holds it is split around it.
  */
 export function packageScript(js: string, path: string): string {
-	return checked(js.replaceAll('`' + markerBase, '`${self.lmsRoot}'), path);
+	const templates = js.replace(/`(?:[^`\\]|\\.)*`/g, (literal) => literal.replaceAll(markerBase, '${self.lmsRoot}'));
+	return checked(
+		templates.replace(quotedWithMarker, (_, quote: string, before: string, after: string) => `${quote}${before}${quote}+self.lmsRoot+${quote}${after}${quote}`),
+		path,
+	);
 }
 
 function checked(text: string, path: string): string {

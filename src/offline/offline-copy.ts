@@ -1,5 +1,4 @@
 import { Workbox } from 'workbox-window';
-import { basePath } from '../base-path.ts';
 import { cachePrefix, workerFile } from './names.ts';
 import { copySize, openPrecache, storeImages } from './offline-images.ts';
 
@@ -56,7 +55,7 @@ export async function download(section: HTMLElement): Promise<void> {
 		});
 	}, 250);
 	try {
-		const workbox = new Workbox(`${basePath()}${workerFile}`, { scope: basePath() });
+		const workbox = new Workbox(`${import.meta.env.BASE_URL}${workerFile}`, { scope: import.meta.env.BASE_URL });
 		const activated = new Promise<void>((resolve, reject) => {
 			workbox.addEventListener('activated', () => resolve());
 			workbox.addEventListener('redundant', () => reject(new Error('the download stopped')));
@@ -81,7 +80,7 @@ export async function download(section: HTMLElement): Promise<void> {
 
 /** Unregisters the worker and deletes its caches. */
 async function removeCopy(): Promise<void> {
-	const registration = await navigator.serviceWorker.getRegistration(basePath());
+	const registration = await navigator.serviceWorker.getRegistration(import.meta.env.BASE_URL);
 	await registration?.unregister();
 	for (const name of await caches.keys()) if (name.startsWith(cachePrefix)) await caches.delete(name);
 }

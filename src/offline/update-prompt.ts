@@ -1,5 +1,4 @@
 import { Workbox } from 'workbox-window';
-import { basePath } from '../base-path.ts';
 import { workerFile } from './names.ts';
 import { storeImages } from './offline-images.ts';
 
@@ -11,7 +10,7 @@ import { storeImages } from './offline-images.ts';
  * use stays as it was.
  */
 function watchForUpdates(): void {
-	const workbox = new Workbox(`${basePath()}${workerFile}`, { scope: basePath() });
+	const workbox = new Workbox(`${import.meta.env.BASE_URL}${workerFile}`, { scope: import.meta.env.BASE_URL });
 	let accepted = false;
 	workbox.addEventListener('waiting', () =>
 		showPrompt('A new version of the course is available.', 'Update now', () => {

@@ -5,7 +5,6 @@
  * storage cannot give (private browsing, blocked site data, a full quota) is dropped or ignored,
  * never thrown, so a page always works.
  */
-import { basePath } from '../base-path.ts';
 
 /** The one key every module of the course used before progress was kept per module. */
 export const legacyStorageKey = 'mlops-course-progress';
@@ -13,7 +12,7 @@ export const legacyStorageKey = 'mlops-course-progress';
  * This module's key: modules hosted on one origin (a user site, one CloudFront distribution) have
  * different base paths, so neither sees, resumes into or resets the other's progress.
  */
-export const storageKey = `${legacyStorageKey}:${basePath()}`;
+export const storageKey = `${legacyStorageKey}:${import.meta.env.BASE_URL}`;
 export const version = 1;
 const changeEvent = 'course-progress';
 

@@ -2,7 +2,7 @@
  * Which review cards are due, for the pages that say so (the course overview, the Review page):
  * counting needs no scheduler, so neither page loads one to show "3 questions to review".
  */
-import { validCards, type SavedCard } from './review-cards.ts';
+import type { SavedCard } from './review-cards.ts';
 
 /** The start of the day after `now`, in the learner's time zone. */
 export function nextMidnight(now: number): number {
@@ -43,6 +43,21 @@ export function reconcileCards(cards: Record<string, SavedCard>, checkKeys: read
 	}
 }
 
+/**
+ * Copies of the cards of a lesson that can be counted: those with a due date and a place. Every
+ * field is checked (validCards) where cards are scheduled, saved to a file or tidied, as the Review
+ * page does when it opens, so that counting on the overview loads no more than it needs; a card
+ * only those checks drop comes from storage edited by hand, and the Review page drops it.
+ */
+function countable(cards: Record<string, unknown> | undefined): Record<string, SavedCard> {
+	const kept: Record<string, SavedCard> = {};
+	for (const [key, card] of Object.entries(cards ?? {})) {
+		const { due, index } = (card ?? {}) as Partial<SavedCard>;
+		if (Number.isFinite(due) && Number.isInteger(index) && index! >= 0) kept[key] = { ...(card as SavedCard) };
+	}
+	return kept;
+}
+
 /** A lesson as the pages that count reviews know it: its id and its checks' keys, in order. */
 export interface ReviewLesson {
 	id: string;
@@ -67,7 +82,7 @@ export function reviewQueue(
 	const due: DueQuestion[] = [];
 	let next: number | undefined;
 	for (const lesson of course) {
-		const cards = validCards(lessons[lesson.id]?.cards);
+		const cards = countable(lessons[lesson.id]?.cards);
 		reconcileCards(cards, lesson.checkKeys, now);
 		for (const key of lesson.checkKeys) {
 			const card = cards[key];

@@ -1,4 +1,3 @@
-import { basePath } from '../base-path.ts';
 import type { Progress } from './progress-store.ts';
 
 /**
@@ -6,7 +5,7 @@ import type { Progress } from './progress-store.ts';
  * nothing moves when it appears, and the words "(complete)" for assistive technology.
  */
 export function markSidebar(progress: Progress): void {
-	const base = basePath();
+	const base = import.meta.env.BASE_URL;
 	for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.sidebar a[href]')) {
 		// A packaged page (src/lms/) links `lessons/x/index.html`: the same lesson as `lessons/x/`.
 		const id = link.pathname.replace(/index\.html$/, '').slice(base.length, -1);

@@ -146,6 +146,8 @@ describe.skipIf(noBrowser)(`review over days${noBrowser ? ` (skipped: ${browserS
 
 			await page.goto(siteUrl + lesson);
 			await answer(page.locator('knowledge-check').first(), false);
+			// The card is saved once the scheduler has loaded.
+			await expect.poll(async () => Object.keys(await cards(page)).length).toBe(1);
 			await page.goto(reviewUrl);
 			const check = page.locator('review-session knowledge-check');
 			await check.locator('.kc-actions').waitFor();
@@ -177,6 +179,7 @@ describe.skipIf(noBrowser)(`review over days${noBrowser ? ` (skipped: ${browserS
 		const { page, context, problems } = await open();
 		await page.goto(siteUrl + lesson);
 		await answer(page.locator('knowledge-check').first(), false);
+		await expect.poll(async () => Object.keys(await cards(page)).length).toBe(1);
 		// Offline now: the lesson page and the scheduler are not in the cache yet.
 		await context.route(/\/lessons\/|schedule/, (route) => route.abort('internetdisconnected'));
 		await page.goto(reviewUrl);

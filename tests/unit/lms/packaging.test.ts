@@ -49,7 +49,10 @@ describe('package pages', () => {
 	it('make stylesheets relative and scripts read the base at run time', () => {
 		expect(packageStylesheet(`a{background:url(${markerBase}img/x.svg)}`, '_astro/a.css')).toBe('a{background:url(../img/x.svg)}');
 		expect(packageScript('const b=`' + markerBase + '_astro/x.css`', '_astro/y.js')).toBe('const b=`${self.lmsRoot}_astro/x.css`');
-		expect(() => packageScript(`const b="${markerBase}x"`, '_astro/y.js')).toThrow(/_astro\/y\.js/);
+		expect(packageScript('const k=`key:' + markerBase + '`', '_astro/y.js')).toBe('const k=`key:${self.lmsRoot}`');
+		// A base joined to other text in a quoted string: the string is split around it.
+		expect(packageScript(`const k="key:${markerBase}",j='a${markerBase}b\\'c'`, '_astro/y.js')).toBe(`const k="key:"+self.lmsRoot+"",j='a'+self.lmsRoot+'b\\'c'`);
+		expect(() => packageScript(`const b=/${markerBase.slice(1)}x/`, '_astro/y.js')).toThrow(/_astro\/y\.js/);
 		expect(relativeFrom('index.html', 'lessons/a/')).toBe('lessons/a/index.html');
 	});
 
