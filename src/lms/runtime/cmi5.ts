@@ -94,14 +94,17 @@ async function start(map: CourseMap): Promise<void> {
 	let active = recording;
 	/** Each send waits for the one before: the LRS must receive them in this order. */
 	let queue = Promise.resolve();
+	/** Statements queued and not yet sent: terminated must come after them. */
+	let statementsQueued = 0;
 	let bestRatio = 0;
-	const send = (step: () => Promise<unknown>) => {
-		queue = queue.then(() =>
-			withRetries(step).then(
-				() => showNotice('saved-again'),
-				() => showNotice('failed'),
-			),
+	const sent = (step: () => Promise<unknown>) =>
+		withRetries(step).then(
+			() => showNotice('saved-again'),
+			() => showNotice('failed'),
 		);
+	const send = (step: () => Promise<unknown>, statement = false) => {
+		if (statement) statementsQueued++;
+		queue = queue.then(() => sent(step).finally(() => statement && statementsQueued--));
 		return queue;
 	};
 	/** The state as last queued to save: a pagehide with nothing new sends only `terminated`. */
@@ -122,18 +125,18 @@ async function start(map: CourseMap): Promise<void> {
 		if (!saved.completed) {
 			saved.completed = true;
 			void saveState();
-			void send(() => cmi5.complete());
+			void send(() => cmi5.complete(), true);
 		}
 		const passed = passes({ ...result, ratio: bestRatio }, passMark);
 		const score = { scaled: bestRatio, raw: Math.round(bestRatio * result.total), min: 0, max: result.total };
 		if (passed === true && !saved.passed) {
 			saved.passed = true;
 			void saveState();
-			void send(() => cmi5.pass(score));
+			void send(() => cmi5.pass(score), true);
 		} else if (passed === false && !saved.passed && !saved.failed) {
 			saved.failed = true;
 			void saveState();
-			void send(() => cmi5.fail(score));
+			void send(() => cmi5.fail(score), true);
 		}
 	};
 
@@ -149,7 +152,10 @@ async function start(map: CourseMap): Promise<void> {
 		terminated = true;
 		active = false;
 		if (JSON.stringify(saved) !== queuedState) void saveState();
-		void send(() => cmi5.terminate());
+		// A page that is going runs no more of the queue: terminated waits only for statements (no
+		// statement may follow it), and goes at once after a state save, which keepalive completes.
+		if (statementsQueued > 0) void send(() => cmi5.terminate(), true);
+		else void sent(() => cmi5.terminate());
 		try {
 			sessionStorage.removeItem(sessionKey(fetchUrl));
 		} catch {
