@@ -27,6 +27,7 @@ export function launchHtml(map: CourseMap, script: string): string {
 		.lms-notice { background: #3d3200; color: #fff3c4; border-bottom-color: #b38f00; }
 		.lms-notice--alert { background: #4a0f0a; color: #ffe1de; border-bottom-color: #f2b8b5; }
 	}
+	.lms-exit { align-self: flex-end; margin: 0.25rem 1rem; padding: 0.25rem 0.75rem; font: inherit; font-size: 0.9375rem; }
 	.lms-module { flex: 1; width: 100%; border: 0; }
 	main { display: contents; }
 </style>
@@ -37,6 +38,7 @@ export function launchHtml(map: CourseMap, script: string): string {
 <main>
 <p class="lms-notice" id="lms-status" role="status" hidden></p>
 <p class="lms-notice lms-notice--alert" id="lms-alert" role="alert" hidden></p>
+<button type="button" class="lms-exit" id="lms-exit" hidden>Exit the module</button>
 <iframe class="lms-module" id="lms-module" title="${html(map.title)}"></iframe>
 </main>
 </body>

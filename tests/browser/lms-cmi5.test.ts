@@ -52,7 +52,7 @@ describe.skipIf(noBrowser)(`cmi5 package with an LRS${noBrowser ? ` (skipped: ${
 		expect(await page.getByRole('alert').isHidden()).toBe(true);
 	});
 
-	it('saves the state, then sends completed, passed and terminated in that order', async () => {
+	it('saves the state, then sends completed, passed and terminated in that order, and exits to the return address', async () => {
 		const from = lms.lrs.length;
 		const { page } = await open();
 		await page.goto(lms.cmi5Launch('reg-complete', { masteryScore: 0.8 }));
@@ -61,7 +61,10 @@ describe.skipIf(noBrowser)(`cmi5 package with an LRS${noBrowser ? ` (skipped: ${
 		const count = await checks.count();
 		for (let index = 0; index < count; index++) await answer(checks.nth(index), true);
 		await expect.poll(() => verbs(from)).toContain('passed');
-		await leave(page, from);
+		// Leaving by the launch page's exit: the session ends, then the LMS's return address opens.
+		await page.getByRole('button', { name: 'Exit the module' }).click();
+		await page.waitForURL(/\/lms\/return\.html$/);
+		expect(verbs(from).filter((verb) => verb !== 'state').at(-1)).toBe('terminated');
 		const sequence = verbs(from);
 		const completed = sequence.indexOf('completed');
 		expect(sequence.slice(0, completed)).toContain('state');

@@ -146,25 +146,32 @@ async function start(map: CourseMap): Promise<void> {
 	if (!active) return;
 
 	document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && active && JSON.stringify(saved) !== queuedState && void saveState());
-	let terminated = false;
-	const terminate = () => {
-		if (terminated) return;
-		terminated = true;
+	let terminated: Promise<void> | undefined;
+	const terminate = (): Promise<void> => {
+		if (terminated) return terminated;
 		active = false;
 		if (JSON.stringify(saved) !== queuedState) void saveState();
 		// A page that is going runs no more of the queue: terminated waits only for statements (no
 		// statement may follow it), and goes at once after a state save, which keepalive completes.
-		if (statementsQueued > 0) void send(() => cmi5.terminate(), true);
-		else void sent(() => cmi5.terminate());
+		terminated = statementsQueued > 0 ? send(() => cmi5.terminate(), true) : sent(() => cmi5.terminate());
 		try {
 			sessionStorage.removeItem(sessionKey(fetchUrl));
 		} catch {
 			// Storage refused (or the page is already going): a reload finds a spent token either way.
 		}
+		return terminated;
 	};
-	addEventListener('pagehide', terminate);
+	addEventListener('pagehide', () => void terminate());
+	// Where the LMS wants the learner when they are done: leaving that way ends the session first, so
+	// the LMS has the learner's terminated statement when it shows its page.
+	const { returnURL } = launchData;
+	if (typeof returnURL === 'string' && returnURL) {
+		const exit = document.getElementById('lms-exit')!;
+		exit.hidden = false;
+		exit.addEventListener('click', () => void terminate().then(() => location.assign(returnURL)));
+	}
 	announceRecording(`cmi5:${registration}:${JSON.stringify(actor)}`, () => {
-		terminate();
+		void terminate();
 		showNotice('handed-over');
 	});
 }
