@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { courseSlug } from '../course-slug.ts';
 import { course } from '../course.ts';
 import { makeModulePdf } from './make-pdf.ts';
 
@@ -14,7 +15,7 @@ if (!existsSync(join(dir, 'index.html'))) {
 	console.error(`${dir}/index.html not found: run \`npm run build\` first (with the BASE_PATH the site is built for).`);
 	process.exit(2);
 }
-const fileName = `${course.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.pdf`;
+const fileName = `${courseSlug(course.title)}.pdf`;
 const started = Date.now();
 const result = await makeModulePdf({
 	dir,

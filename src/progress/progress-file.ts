@@ -16,7 +16,7 @@ function withValidCards(progress: Progress): Progress {
 
 const format = 'course-progress';
 
-/** The file's text: the course's slug (src/progress/course-slug.ts) names the course it belongs to. */
+/** The file's text: the course's slug (src/course-slug.ts) names the course it belongs to. */
 export function progressFileText(progress: Progress, course: string, now: number): string {
 	return JSON.stringify({ format, course, saved: new Date(now).toISOString(), v: version, ...withValidCards(structuredClone(progress)) });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { courseSlug } from '../../src/progress/course-slug.ts';
+import { courseSlug } from '../../src/course-slug.ts';
 import { progressFileName, progressFileText, readProgressFile } from '../../src/progress/progress-file.ts';
 import type { Progress } from '../../src/progress/progress-store.ts';
 import { schedule } from '../../src/review/schedule.ts';

@@ -1,6 +1,7 @@
 /**
  * The course's title as a file-name-safe word ("MLOps Course" gives "mlops-course"): it names the
- * progress file a learner saves and says which course a progress file belongs to.
+ * module's PDF and the progress file a learner saves, and says which course a progress file
+ * belongs to.
  */
 export function courseSlug(title: string): string {
 	return title
